@@ -1,0 +1,309 @@
+"""The command line: ``python main.py [--database URL] [task ...]``; no task starts the window.
+
+Tasks run without Qt (except ``--self-test``, which builds the window offscreen), so they work on a
+server or in a script. Errors the environment causes print a Thai message and exit 2; a refusal by
+the rules exits 1.
+"""
+
+from __future__ import annotations
+
+import models.drivers  # noqa: F401  # first: peewee without the MySQL driver (see the module)
+
+# isort: split
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee
+
+from desktop import APP_VERSION
+from desktop.config import WorkstationConfig
+from models.errors import DomainError, EnvironmentProblem
+from models.i18n import _, set_language
+from reports.errors import DocumentInputError
+
+Task = Callable[[argparse.Namespace], int]
+
+
+def resolve_database(url: str | None) -> tuple[str | None, str | None]:
+    """The URL to open (``--database``, else this workstation's setting, else the default file)
+    and the server password from the keyring when the URL has none."""
+    from models.db import parse_url
+
+    chosen = url or WorkstationConfig.load().database_url or None
+    if not chosen:
+        return None, None
+    parsed = parse_url(chosen)
+    if parsed.is_embedded or parsed.password:
+        return chosen, None
+    from desktop.secrets import get_password
+
+    return chosen, get_password(parsed.without_password())
+
+
+def open_database(args: argparse.Namespace, *, migrate: bool = True) -> None:
+    from models.db import init_db
+
+    url, password = resolve_database(args.database)
+    init_db(url, password=password, migrate=migrate)
+
+
+def task_db(args: argparse.Namespace) -> int:
+    from models import db as dbmod
+
+    if args.db_action == "upgrade":
+        url, password = resolve_database(args.database)
+        database = dbmod.connect(url, password=password)
+        parsed = dbmod.parse_url(url or dbmod.default_url())
+        done = dbmod.upgrade(
+            database, backup_dir=dbmod.backups_dir_for(parsed.path) if parsed.path else None
+        )
+        status = dbmod.schema_status(database)
+        print(
+            _("ปรับรุ่นฐานข้อมูลแล้ว: {names}").format(names=", ".join(done))
+            if done
+            else _("ฐานข้อมูลเป็นรุ่นล่าสุดแล้ว")
+        )
+        print(_("รุ่นของโครงสร้างฐานข้อมูล: {n}").format(n=status.version))
+        database.close()
+        return 0
+    if args.db_action == "status":
+        url, password = resolve_database(args.database)
+        database = dbmod.connect(url, password=password)
+        status = dbmod.schema_status(database)
+        print(
+            _("ฐานข้อมูล: {where}").format(where=dbmod.parse_url(url or dbmod.default_url()).display)
+        )
+        print(_("ปรับรุ่นแล้ว: {n} รายการ").format(n=len(status.applied)))
+        for name in status.pending:
+            print(_("รอปรับรุ่น: {name}").format(name=name))
+        for name in status.unknown:
+            print(_("ไม่รู้จัก (จากรุ่นที่ใหม่กว่า): {name}").format(name=name))
+        database.close()
+        return 0
+    return backup_database(args)
+
+
+def backup_database(args: argparse.Namespace) -> int:
+    output = Path(args.output).expanduser().resolve()
+    url, password = resolve_database(args.database)
+    backup_to_file(url, password, output)
+    print(_("สำรองฐานข้อมูลไว้ที่ {path}").format(path=output))
+    return 0
+
+
+def backup_to_file(url: str | None, password: str | None, output: Path) -> Path:
+    """Back up the database at ``url`` into ``output`` (SQLite: online backup; PostgreSQL:
+    pg_dump; MySQL/MariaDB: mysqldump). Raises ``EnvironmentProblem`` with a Thai message.
+    Also used by the window's "สำรองฐานข้อมูล…" (in the worker)."""
+    from models import backup
+    from models import db as dbmod
+
+    parsed = dbmod.parse_url(url or dbmod.default_url())
+    if parsed.is_embedded:
+        database = dbmod.connect(parsed.url)
+        assert isinstance(database, peewee.SqliteDatabase)
+        try:
+            backup.backup_to(database, output)
+        finally:
+            database.close()
+        return output
+    password = parsed.password or password
+    env = dict(os.environ)
+    if parsed.backend == "postgresql":
+        tool = shutil.which("pg_dump")
+        if tool is None:
+            raise EnvironmentProblem(
+                _(
+                    "ไม่พบโปรแกรม pg_dump บนเครื่องนี้ จึงสำรองฐานข้อมูล PostgreSQL ไม่ได้ "
+                    "กรุณาติดตั้ง PostgreSQL client (เช่น apt install postgresql-client) "
+                    "หรือสำรองจากเครื่องแม่ข่าย"
+                )
+            )
+        if password:
+            env["PGPASSWORD"] = password
+        cmd = [tool, "--format=custom", f"--file={output}", f"--host={parsed.host}"]
+        cmd += [f"--port={parsed.port or 5432}", f"--username={parsed.user or 'postgres'}"]
+        cmd += ["--no-password", parsed.name]
+    else:
+        tool = shutil.which("mariadb-dump") or shutil.which("mysqldump")
+        if tool is None:
+            raise EnvironmentProblem(
+                _(
+                    "ไม่พบโปรแกรม mysqldump บนเครื่องนี้ จึงสำรองฐานข้อมูล MySQL/MariaDB ไม่ได้ "
+                    "กรุณาติดตั้ง MariaDB client หรือสำรองจากเครื่องแม่ข่าย"
+                )
+            )
+        if password:
+            env["MYSQL_PWD"] = password
+        cmd = [tool, f"--host={parsed.host}", f"--port={parsed.port or 3306}"]
+        cmd += [f"--user={parsed.user or 'root'}", "--single-transaction", "--routines"]
+        cmd += ["--triggers", f"--result-file={output}", parsed.name]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise EnvironmentProblem(
+            _("สำรองฐานข้อมูลไม่สำเร็จ: {detail}").format(detail=result.stderr.strip())
+        )
+    return output
+
+
+def task_demo(args: argparse.Namespace) -> int:
+    from models.demo import DEMO_PASSWORD, seed_demo
+
+    open_database(args)
+    logins = seed_demo()
+    print(_("เพิ่มข้อมูลตัวอย่างแล้ว (ข้อมูลสมมุติ ไม่ใช่ข้อมูลจริง)"))
+    print(_("ทุกบัญชีใช้รหัสผ่าน {password}").format(password=DEMO_PASSWORD))
+    for login in logins:
+        print(f"  {login.username:<14} {login.full_name}")
+    return 0
+
+
+def task_render(args: argparse.Namespace) -> int:
+    from reports.jsondocs import render_json_file
+
+    apply_office_words(args.database)
+    render_json_file(args.kind, Path(args.input), Path(args.output))
+    print(_("สร้างเอกสาร {path} แล้ว").format(path=args.output))
+    return 0
+
+
+def apply_office_words(url: str | None) -> bool:
+    """A document made from JSON follows the office's words for line breaking and its font
+    preference when the configured database opens; without one (none here, a server down) it is
+    still made, with a note. Nothing is created or upgraded. Returns whether they were applied."""
+    from models import db as dbmod
+    from models.words import configure_documents
+
+    try:
+        chosen, password = resolve_database(url)
+        parsed = dbmod.parse_url(chosen or dbmod.default_url())
+        if parsed.path is not None and not parsed.path.is_file():
+            return False  # no office database on this machine: nothing to apply
+        dbmod.init_db(parsed.url, password=password, migrate=False)
+        configure_documents()
+        return True
+    except (EnvironmentProblem, peewee.PeeweeException) as exc:
+        detail = exc.message if isinstance(exc, EnvironmentProblem) else str(exc).strip()
+        print(
+            _("หมายเหตุ: เปิดฐานข้อมูลไม่ได้ เอกสารนี้จึงไม่ใช้คำเฉพาะของสำนักงาน ({detail})").format(
+                detail=detail
+            ),
+            file=sys.stderr,
+        )
+        return False
+    finally:
+        dbmod.close_db()
+
+
+def task_print_register(args: argparse.Namespace) -> int:
+    from models import registers
+    from models.words import configure_documents
+
+    if args.list:
+        open_database(args)
+        for definition in registers.all_registers():
+            print(f"{definition.name:<20} {_(definition.title)}")
+        return 0
+    if not (args.name and args.output):
+        print(_("กรุณาระบุชื่อทะเบียนและ --output (ดูรายชื่อด้วย --list)"), file=sys.stderr)
+        return 1
+    open_database(args)
+    configure_documents()
+    path = registers.print_register(
+        args.name, date_from=args.date_from, date_to=args.date_to, output=Path(args.output)
+    )
+    print(_("พิมพ์ทะเบียนไว้ที่ {path}").format(path=path))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ictdesk",
+        description=_("ICT Desk: งานตามกระบวนการ ทะเบียน และหนังสือราชการของ ภทส."),
+    )
+    parser.add_argument("--version", action="version", version=f"ICT Desk {APP_VERSION}")
+    parser.add_argument(
+        "--database", metavar="URL", help=_("ฐานข้อมูลที่จะใช้ (sqlite:///…, postgresql://…, mysql://…)")
+    )
+    parser.add_argument("--lang", choices=["th", "en"], help=_("ภาษาของโปรแกรม"))
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("ทดสอบตนเอง: เปิดฐานข้อมูล ปรับรุ่น สร้างหน้าต่างหลักโดยไม่แสดงผล สร้าง PDF แล้วจบ"),
+    )
+    parser.add_argument(
+        "--demo-on-first-start",
+        action="store_true",
+        help=_("ถ้าฐานข้อมูลยังว่าง ให้เพิ่มข้อมูลตัวอย่างและแสดงบัญชีทดลอง"),
+    )
+    tasks = parser.add_subparsers(dest="task", metavar="TASK")
+
+    db = tasks.add_parser("db", help=_("งานฐานข้อมูล: upgrade, status, backup"))
+    db_tasks = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
+    db_tasks.add_parser("upgrade", help=_("ปรับรุ่นโครงสร้างฐานข้อมูล"))
+    db_tasks.add_parser("status", help=_("แสดงรุ่นของโครงสร้างฐานข้อมูล"))
+    backup = db_tasks.add_parser("backup", help=_("สำรองฐานข้อมูลเป็นไฟล์"))
+    backup.add_argument("--output", required=True, metavar="FILE")
+    db.set_defaults(run=task_db)
+
+    demo = tasks.add_parser("demo", help=_("เพิ่มข้อมูลตัวอย่างของสำนักงานสมมุติ"))
+    demo.set_defaults(run=task_demo)
+
+    render = tasks.add_parser("render", help=_("สร้างหนังสือราชการ PDF จากไฟล์ JSON"))
+    render.add_argument("kind", choices=["memo", "letter"])
+    render.add_argument("--input", required=True, metavar="JSON")
+    render.add_argument("--output", required=True, metavar="PDF")
+    render.set_defaults(run=task_render)
+
+    register = tasks.add_parser("print-register", help=_("พิมพ์ทะเบียนเป็น PDF"))
+    register.add_argument("name", nargs="?")
+    register.add_argument("--list", action="store_true", help=_("แสดงรายชื่อทะเบียน"))
+    register.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    register.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    register.add_argument("--output", metavar="PDF")
+    register.set_defaults(run=task_print_register)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_hint(argv))
+    args = build_parser().parse_args(argv)
+    try:
+        if args.self_test:
+            from desktop.selftest import run_self_test
+
+            return int(run_self_test(args))
+        if args.task is None:
+            from desktop.app import run_gui
+
+            return int(run_gui(args))
+        run: Task = args.run
+        return run(args)
+    except EnvironmentProblem as exc:
+        print(exc.message, file=sys.stderr)
+        if exc.advice:
+            print(exc.advice, file=sys.stderr)
+        return 2
+    except DomainError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    except DocumentInputError as exc:  # bad JSON for ``render``: nothing was written
+        print(exc.message, file=sys.stderr)
+        return 1
+
+
+def _language_hint(argv: list[str]) -> str:
+    """The language before argparse runs, so --help is already translated."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return WorkstationConfig.load().language

@@ -1,0 +1,146 @@
+"""Opening the database at start, and what to do when that fails.
+
+``open_database_flow`` tries the chosen database in the worker (migrations included) while a
+progress note shows. When the environment stops it, the user is told why in Thai and offered:
+ลองใหม่ (retry), เปลี่ยนการเชื่อมต่อ… (the connection dialog), เปิดฐานข้อมูลในเครื่องนี้ (the
+embedded SQLite file, for this session only), or ออกจากโปรแกรม. A corrupt file is left as it is
+and the message says where its last backup is; a database from a newer ICT Desk is refused.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop import worker
+from desktop.context import DatabaseInfo
+from models import db as dbmod
+from models.errors import DatabaseCorrupt, DatabaseTooNew, EnvironmentProblem
+from models.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    info: DatabaseInfo
+    needs_setup: bool  # no user yet: the first-start dialog (or the demo office) comes next
+
+
+def open_and_describe(url: str | None, password: str | None) -> OpenedDatabase:
+    """Worker side: open, migrate, and describe the database (plain data)."""
+    from models.demo import is_demo_database
+    from models.users import needs_first_admin
+
+    parsed = dbmod.parse_url(url or dbmod.default_url())
+    database = dbmod.init_db(parsed.url, password=password)
+    status = dbmod.schema_status(database)
+    apply_office_settings()
+    info = DatabaseInfo(
+        url=parsed.without_password(),
+        display=parsed.display,
+        backend=parsed.backend,
+        is_embedded=parsed.is_embedded,
+        is_demo=is_demo_database(),
+        schema_version=status.version,
+    )
+    return OpenedDatabase(info, needs_first_admin())
+
+
+def apply_office_settings() -> None:
+    """What the layers below the window need once the database is open: the office's own words
+    for Thai line breaking and its font preference for documents (``reports/`` reads no
+    database, so it is told)."""
+    from models.words import configure_documents
+
+    configure_documents()
+
+
+def warm_up() -> None:
+    """Worker side, while the login dialog waits for the user: the working-day calendar (the
+    holidays package and this year's closed days), which the first lists need for their deadlines,
+    so the main window's first loads do not pay for it."""
+    from models import calendar, clock
+
+    calendar.is_working_day(clock.today())
+
+
+class Choice(enum.Enum):
+    RETRY = "retry"
+    CHANGE = "change"
+    EMBEDDED = "embedded"
+    QUIT = "quit"
+
+
+def ask_after_failure(
+    exc: EnvironmentProblem, *, embedded_offered: bool, parent: QWidget | None = None
+) -> Choice:
+    """The start-up problem box; which buttons make sense depends on the problem."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_("เปิดฐานข้อมูลไม่ได้"))
+    box.setText(exc.message)
+    box.setInformativeText(exc.advice)
+    buttons: dict[object, Choice] = {}
+    retry_makes_sense = not isinstance(exc, (DatabaseCorrupt, DatabaseTooNew))
+    if retry_makes_sense:
+        buttons[box.addButton(_("ลองใหม่"), QMessageBox.ButtonRole.AcceptRole)] = Choice.RETRY
+    buttons[box.addButton(_("เปลี่ยนการเชื่อมต่อ…"), QMessageBox.ButtonRole.ActionRole)] = Choice.CHANGE
+    if embedded_offered:
+        buttons[box.addButton(_("เปิดฐานข้อมูลในเครื่องนี้"), QMessageBox.ButtonRole.ActionRole)] = (
+            Choice.EMBEDDED
+        )
+    quit_button = box.addButton(_("ออกจากโปรแกรม"), QMessageBox.ButtonRole.RejectRole)
+    buttons[quit_button] = Choice.QUIT
+    box.setEscapeButton(quit_button)
+    box.exec()
+    return buttons.get(box.clickedButton(), Choice.QUIT)
+
+
+def open_database_flow(
+    url: str | None, password: str | None = None, parent: QWidget | None = None
+) -> OpenedDatabase | None:
+    """Open ``url`` (None: the embedded default) until it works or the user quits (None)."""
+    from desktop.connection import ConnectionDialog
+
+    while True:
+        try:
+            opened = worker.wait_for(
+                lambda u=url, p=password: open_and_describe(u, p),  # type: ignore[misc]
+                parent=parent,
+                text=_("กำลังเปิดฐานข้อมูล…"),
+            )
+            worker.run_in_background(
+                warm_up, None, lambda exc: log.warning("warming up the calendar failed: %r", exc)
+            )
+            return opened
+        except EnvironmentProblem as exc:
+            log.warning("opening the database failed: %s", exc.message)
+            embedded = dbmod.default_url()
+            offered = (url or embedded) != embedded and not (
+                isinstance(exc, DatabaseCorrupt) and _is_default_file(exc.path)
+            )
+            choice = ask_after_failure(exc, embedded_offered=offered, parent=parent)
+        if choice is Choice.RETRY:
+            continue
+        if choice is Choice.EMBEDDED:
+            url, password = None, None
+            continue
+        if choice is Choice.CHANGE:
+            dialog = ConnectionDialog(url, parent=parent)
+            if dialog.exec() and dialog.result_url is not None:
+                url, password = dialog.result_url, dialog.result_password
+                dialog.save_to_workstation()
+            continue
+        return None
+
+
+def _is_default_file(path: str) -> bool:
+    try:
+        return dbmod.default_sqlite_path().resolve() == Path(path).resolve()
+    except OSError:
+        return False

@@ -1,0 +1,130 @@
+"""The office and the people and bodies around it: the organisation, its work groups, the units that
+ask for service, named signatories, committees and their members, and vendors."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import peewee
+
+from models.base import VersionedModel
+from models.i18n import N_
+
+
+class Organisation(VersionedModel):
+    """The agency's details printed on documents (one row)."""
+
+    name = peewee.CharField(
+        max_length=300
+    )  # สำนักงานรับรองมาตรฐานและประเมินคุณภาพการศึกษา (องค์การมหาชน)
+    short_name = peewee.CharField(max_length=50, default="")  # สมศ.
+    division = peewee.CharField(max_length=300, default="")  # สำนักสนับสนุนการปฏิบัติงาน
+    mission = peewee.CharField(max_length=300, default="")  # ภารกิจเทคโนโลยีสารสนเทศและการสื่อสาร
+    mission_short = peewee.CharField(max_length=50, default="")  # ภทส.
+    address = peewee.TextField(default="")
+    phone = peewee.CharField(max_length=100, default="")
+    fax = peewee.CharField(max_length=100, default="")
+    email = peewee.CharField(max_length=200, default="")
+    website = peewee.CharField(max_length=200, default="")
+    # Attachment id of the office's own emblem image; none = the neutral placeholder.
+    emblem_attachment_id = peewee.IntegerField(null=True)
+    is_demo = peewee.BooleanField(default=False)
+
+
+class WorkGroupCode(StrEnum):
+    SUPPORT = "support"  # งานระบบสนับสนุน (จรส.)
+    EVALUATION = "evaluation"  # งานระบบการประเมิน (จรป.)
+
+
+class WorkGroup(VersionedModel):
+    code = peewee.CharField(max_length=32, unique=True)
+    name = peewee.CharField(max_length=200)
+    short_name = peewee.CharField(max_length=50, default="")
+
+
+class Unit(VersionedModel):
+    """A requesting unit inside the agency (หน่วยงานที่ขอรับบริการ)."""
+
+    name = peewee.CharField(max_length=300, unique=True)
+    short_name = peewee.CharField(max_length=50, default="")
+    phone = peewee.CharField(max_length=100, default="")
+    email = peewee.CharField(max_length=200, default="")
+    active = peewee.BooleanField(default=True)
+
+
+class Signatory(VersionedModel):
+    """A named person who signs or approves on a step but does not log in (e.g. the Director)."""
+
+    title = peewee.CharField(max_length=200)  # ผู้อำนวยการ, รองผู้อำนวยการ (ในกำกับ)
+    full_name = peewee.CharField(max_length=200)
+    position = peewee.CharField(max_length=300, default="")  # printed under the name
+    signature_attachment_id = peewee.IntegerField(null=True)
+    sort_order = peewee.IntegerField(default=0)
+    active = peewee.BooleanField(default=True)
+
+
+class CommitteeKind(StrEnum):
+    SCOPE = "scope"  # คณะกรรมการจัดทำขอบเขตของงาน
+    PROCUREMENT = "procurement"  # คณะกรรมการจัดซื้อจัดจ้าง
+    INSPECTION = "inspection"  # คณะกรรมการตรวจรับพัสดุ
+    OTHER = "other"
+
+
+COMMITTEE_KIND_LABELS = {
+    CommitteeKind.SCOPE: N_("คณะกรรมการจัดทำขอบเขตของงาน"),
+    CommitteeKind.PROCUREMENT: N_("คณะกรรมการจัดซื้อจัดจ้าง"),
+    CommitteeKind.INSPECTION: N_("คณะกรรมการตรวจรับพัสดุ"),
+    CommitteeKind.OTHER: N_("คณะกรรมการอื่น"),
+}
+
+
+class CommitteeRole(StrEnum):
+    CHAIR = "chair"
+    MEMBER = "member"
+    SECRETARY = "secretary"
+
+
+COMMITTEE_ROLE_LABELS = {
+    CommitteeRole.CHAIR: N_("ประธานกรรมการ"),
+    CommitteeRole.MEMBER: N_("กรรมการ"),
+    CommitteeRole.SECRETARY: N_("กรรมการและเลขานุการ"),
+}
+
+
+class Committee(VersionedModel):
+    name = peewee.CharField(max_length=300)
+    kind = peewee.CharField(max_length=32, default=CommitteeKind.OTHER)
+    order_ref = peewee.CharField(max_length=200, default="")  # คำสั่งแต่งตั้ง
+    appointed_on = peewee.DateField(null=True)
+    active = peewee.BooleanField(default=True)
+
+    if TYPE_CHECKING:
+        members: peewee.ModelSelect[CommitteeMember]
+
+
+class CommitteeMember(VersionedModel):
+    committee = peewee.ForeignKeyField(Committee, backref="members", on_delete="CASCADE")
+    full_name = peewee.CharField(max_length=200)
+    position = peewee.CharField(max_length=300, default="")
+    role = peewee.CharField(max_length=32, default=CommitteeRole.MEMBER)
+    user_id = peewee.IntegerField(null=True)  # when the member is also an app user
+    sort_order = peewee.IntegerField(default=0)
+
+
+class Vendor(VersionedModel):
+    """A company the office buys from or contracts with (ผู้รับจ้าง / ผู้ขาย)."""
+
+    name = peewee.CharField(max_length=300, unique=True)
+    tax_id = peewee.CharField(max_length=20, default="")
+    address = peewee.TextField(default="")
+    phone = peewee.CharField(max_length=100, default="")
+    email = peewee.CharField(max_length=200, default="")
+    contact_person = peewee.CharField(max_length=200, default="")
+    active = peewee.BooleanField(default=True)
+
+
+def organisation() -> Organisation:
+    """The office's details; a blank record before setup has filled them in."""
+    org = Organisation.select().order_by(Organisation.id).first()
+    return org if org is not None else Organisation(name="", is_demo=False)

@@ -1,0 +1,134 @@
+"""The registers the office browses and prints (``print-register``), declared by each process.
+
+A register is a title, columns and a function that returns its rows for a period as display text;
+``print_register`` lays them out with the document engine's register print-out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from models import settings
+from models.errors import ValidationError
+from models.i18n import _, document_language
+from models.org import organisation
+from reports.thaifmt import date_long
+
+
+@dataclass(frozen=True)
+class RegisterColumn:
+    key: str
+    title: str  # N_-marked
+    weight: float = 1.0  # relative width on paper
+    align: str = "left"  # left | center | right
+
+
+RowSource = Callable[[dt.date | None, dt.date | None], Sequence[dict[str, str]]]
+
+
+@dataclass(frozen=True)
+class RegisterDef:
+    name: str  # the CLI name, e.g. "publications"
+    title: str  # N_-marked, e.g. "ทะเบียนการเผยแพร่ข้อมูลบนเว็บไซต์"
+    columns: tuple[RegisterColumn, ...]
+    rows: RowSource
+    landscape: bool = False
+    font_size: float = 14.0  # smaller for registers with many columns
+
+
+REGISTER_MODULES: list[str] = [  # process modules that call ``declare_register``
+    "models.support_registers",
+    "models.publications",
+    "models.data_requests",
+]
+_REGISTERS: dict[str, RegisterDef] = {}
+
+
+def declare_register(definition: RegisterDef) -> RegisterDef:
+    _REGISTERS[definition.name] = definition
+    return definition
+
+
+def all_registers() -> list[RegisterDef]:
+    for module in REGISTER_MODULES:
+        importlib.import_module(module)
+    return sorted(_REGISTERS.values(), key=lambda d: d.name)
+
+
+def get_register(name: str) -> RegisterDef:
+    known = {d.name: d for d in all_registers()}
+    if name not in known:
+        raise ValidationError(
+            _("ไม่รู้จักทะเบียน “{name}” (มี: {names})").format(
+                name=name, names=", ".join(sorted(known)) or "-"
+            )
+        )
+    return known[name]
+
+
+def parse_period(
+    date_from: str | None, date_to: str | None
+) -> tuple[dt.date | None, dt.date | None]:
+    def one(text: str | None, label: str) -> dt.date | None:
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError as exc:
+            raise ValidationError(
+                _("วันที่ {label} “{text}” ไม่ถูกต้อง (ใช้รูปแบบ YYYY-MM-DD)").format(
+                    label=label, text=text
+                )
+            ) from exc
+
+    start, end = one(date_from, "--from"), one(date_to, "--to")
+    if start and end and start > end:
+        raise ValidationError(_("วันที่เริ่มต้องไม่อยู่หลังวันที่สิ้นสุด"))
+    return start, end
+
+
+def period_text(start: dt.date | None, end: dt.date | None, *, thai: bool) -> str:
+    if start and end:
+        return _("ระหว่างวันที่ {start} ถึง {end}").format(
+            start=date_long(start, thai=thai), end=date_long(end, thai=thai)
+        )
+    if start:
+        return _("ตั้งแต่วันที่ {start}").format(start=date_long(start, thai=thai))
+    if end:
+        return _("ถึงวันที่ {end}").format(end=date_long(end, thai=thai))
+    return _("ทั้งหมด")
+
+
+def render_register(name: str, start: dt.date | None, end: dt.date | None) -> bytes:
+    """The register as PDF bytes (for the print preview and for ``print_register``), in Thai
+    whatever the window's language."""
+    from reports.registers import RegisterTable, TableColumn, render_register_table
+
+    definition = get_register(name)
+    with document_language():
+        thai = bool(settings.get("documents.thai_digits"))
+        rows = definition.rows(start, end)
+        org = organisation()
+        table = RegisterTable(
+            title=_(definition.title),
+            office=" ".join(p for p in (org.mission, org.name) if p),
+            period=period_text(start, end, thai=thai),
+            columns=[TableColumn(_(c.title), c.weight, c.align) for c in definition.columns],
+            rows=[[row.get(c.key, "") for c in definition.columns] for row in rows],
+            landscape=definition.landscape,
+            thai_digits=thai,
+            font_size=definition.font_size,
+        )
+        return render_register_table(table)
+
+
+def print_register(name: str, *, date_from: str | None, date_to: str | None, output: Path) -> Path:
+    start, end = parse_period(date_from, date_to)
+    data = render_register(name, start, end)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(data)
+    return output

@@ -1,0 +1,303 @@
+"""The external letter (หนังสือภายนอก), laid out as DOCUMENTS.md prescribes.
+
+Emblem 3 cm high centred at the top (1.5 cm from the top edge); ``ที่`` at the left margin and the
+agency's name and address on the right, both level with the emblem's foot (baseline 4.5 cm from the
+top); the date one line + 6 pt below the address, starting at the page centre; ``เรื่อง``
+``เรียน`` ``อ้างถึง`` ``สิ่งที่ส่งมาด้วย`` at the margin, each 6 pt before (the last two only when
+given); body as in the memo; ``ขอแสดงความนับถือ`` 12 pt after the body at the date's x; three blank
+lines, ``(name)`` and the position centred under it; the contact block at the bottom-left of the
+last page, against the bottom margin. The body's last two lines, the closing, the signature and
+the contact block share a page: when they do not fit, they move on together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether
+
+from reports import fonts
+from reports.emblem import draw_emblem, emblem_width
+from reports.memo import BODY, LINE, Paragraph, SignatureBlock, Table, body_flowables
+from reports.page import Geometry, build_pdf, geometry, page_number_decoration
+from reports.textflow import (
+    Line,
+    TextStyle,
+    ThaiParagraph,
+    draw_lines,
+    draw_text,
+    layout,
+    text_width,
+)
+from reports.thaifmt import date_long, digits
+
+EMBLEM_HEIGHT = 3 * cm
+EMBLEM_GAP = 0.2 * cm  # between the emblem and the agency block's first line
+LABEL_GAP = 8.0
+VALUE = TextStyle(size=16, align="left")
+
+
+@dataclass
+class Contact:
+    unit: str
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    copy_to: str = ""
+
+
+@dataclass
+class Letter:
+    number: str  # ที่
+    agency: str
+    address: str
+    date: dt.date
+    subject: str
+    recipient: str
+    references: list[str]  # อ้างถึง
+    enclosures: list[str]  # สิ่งที่ส่งมาด้วย
+    body: list[Paragraph | Table]
+    signer_name: str
+    signer_position: str
+    contact: Contact
+    signature_image: bytes | None = None
+    thai_digits: bool = True
+    emblem: bytes | None = None
+    closing: str = "ขอแสดงความนับถือ"
+    top_margin_cm: float = 1.5
+    bottom_margin_cm: float = 2.0
+
+
+def date_x(geo: Geometry) -> float:
+    """The page centre, measured from the left margin."""
+    return geo.width / 2 - geo.left
+
+
+class LetterHead(Flowable):
+    """Emblem, ``ที่`` and the agency's name and address, and the date.
+
+    The agency block sits on the right with its first baseline level with the emblem's foot, so
+    its first line starts right of the emblem. Its lines share the left edge that puts the
+    longest line against the right margin. A long name and address would make that a narrow
+    column of five or six lines (the demo office's name alone is wider than the text line), so
+    when starting the lines below the emblem further left (never left of the emblem's own left
+    edge) saves lines, they do, and only the first line keeps clear of the emblem."""
+
+    def __init__(self, letter: Letter, geo: Geometry) -> None:
+        super().__init__()
+        self.letter = letter
+        self.geo = geo
+        self.thai = letter.thai_digits
+        self.number_lines: list[Line] = []
+        self.address_lines: list[Line] = []
+        self.address_x = 0.0
+        self.address_style = VALUE
+        self.width = 0.0
+        self.height = 0.0
+
+    def _address_layout(self, address: str, width: float) -> tuple[float, TextStyle, list[Line]]:
+        """(left edge, style, lines) of the agency block in a frame ``width`` wide."""
+        half_emblem = emblem_width(self.letter.emblem, EMBLEM_HEIGHT) / 2
+        first_x = min(width / 2 + half_emblem + EMBLEM_GAP, width - 4 * cm)
+        widest = max((text_width(part) for part in address.split("\n")), default=0.0)
+        left = max(first_x, width - widest - 1)
+        best = (left, VALUE, layout(address, VALUE, width - left))
+        lowest = min(width / 2 - half_emblem, first_x)
+        step = 0.25 * cm
+        candidate = first_x - step
+        while candidate >= lowest - 0.01 and len(best[2]) > 1:
+            style = VALUE.with_(first_indent=first_x - candidate)
+            lines = layout(address, style, width - candidate)
+            if len(lines) < len(best[2]):
+                best = (candidate, style, lines)
+            candidate -= step
+        return best
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        thai, width = self.thai, avail_width
+        address = "\n".join(
+            p for p in (self.letter.agency.strip(), self.letter.address.strip()) if p
+        )
+        self.address_x, self.address_style, self.address_lines = self._address_layout(
+            digits(address, thai), width
+        )
+        number_x = text_width("ที่") + LABEL_GAP
+        # more than an em clear of the agency block, so extractors keep the two apart
+        number_room = self.address_x - number_x - 1.5 * VALUE.size
+        self.number_lines = layout(
+            digits(self.letter.number, thai), VALUE, max(number_room, 3 * cm)
+        )
+        self.width = width
+        rows = max(len(self.address_lines), len(self.number_lines), 1)
+        self.height = EMBLEM_HEIGHT + (rows - 1) * LINE + LINE + 6.0 + 0.3 * 16
+        return width, self.height
+
+    def date_baseline(self) -> float:
+        rows = max(len(self.address_lines), len(self.number_lines), 1)
+        return float(self.height - EMBLEM_HEIGHT - (rows - 1) * LINE - LINE - 6.0)
+
+    def draw(self) -> None:
+        canvas, top, width = self.canv, self.height, self.width
+        ew = emblem_width(self.letter.emblem, EMBLEM_HEIGHT)
+        draw_emblem(
+            canvas, width / 2 - ew / 2, top - EMBLEM_HEIGHT, EMBLEM_HEIGHT, self.letter.emblem
+        )
+        baseline = top - EMBLEM_HEIGHT
+        draw_text(canvas, 0, baseline, "ที่")
+        box_top = baseline + VALUE.baseline_drop
+        draw_lines(canvas, self.number_lines, VALUE, text_width("ที่") + LABEL_GAP, box_top)
+        draw_lines(canvas, self.address_lines, self.address_style, self.address_x, box_top)
+        draw_text(
+            canvas,
+            date_x(self.geo),
+            self.date_baseline(),
+            date_long(self.letter.date, thai=self.thai),
+        )
+
+
+class LabeledField(Flowable):
+    """``เรื่อง  value`` with the value (or each of several values) hanging under itself."""
+
+    def __init__(self, label: str, values: list[str], *, thai: bool, space_before: float = 6.0):
+        super().__init__()
+        self.label = label
+        self.values = [digits(v, thai) for v in values]
+        self.space_before = space_before
+        self.lines: list[Line] = []
+        self.value_x = 0.0
+        self.width = 0.0
+        self.height = 0.0
+
+    def getSpaceBefore(self) -> float:
+        return self.space_before
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.value_x = text_width(self.label) + LABEL_GAP
+        self.lines = []
+        for value in self.values:
+            self.lines += layout(value, VALUE, avail_width - self.value_x)
+        self.width = avail_width
+        self.height = max(len(self.lines), 1) * LINE
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        draw_text(self.canv, 0, self.height - VALUE.baseline_drop, self.label)
+        draw_lines(self.canv, self.lines, VALUE, self.value_x, self.height)
+
+
+class ContactBlock(Flowable):
+    """The owning unit's contact lines at the foot of the page the letter ends on.
+
+    It takes only its own height in the story, so it moves to a new page only when it does not
+    fit below the signature, and it is drawn against the bottom margin wherever it lands (it is
+    the last thing on the page)."""
+
+    def __init__(self, contact: Contact, thai: bool, bottom: float) -> None:
+        super().__init__()
+        lines = [contact.unit]
+        if contact.phone.strip():
+            lines.append(f"โทร. {contact.phone}")
+        if contact.fax.strip():
+            lines.append(f"โทรสาร {contact.fax}")
+        if contact.email.strip():
+            lines.append(f"ไปรษณีย์อิเล็กทรอนิกส์ {contact.email}")
+        if contact.copy_to.strip():
+            lines.append(f"สำเนาส่ง {contact.copy_to}")
+        self.texts = [digits(t, thai) for t in lines if t.strip()]
+        self.bottom = bottom  # the frame's bottom edge on the page
+        self.width = 0.0
+        self.height = 0.0
+
+    def getSpaceBefore(self) -> float:
+        return 6.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = len(self.texts) * LINE
+        return avail_width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        super().drawOn(canvas, x, self.bottom, _sW)
+
+    def draw(self) -> None:
+        y = len(self.texts) * LINE - VALUE.baseline_drop
+        for text in self.texts:
+            draw_text(self.canv, 0, y, text)
+            y -= LINE
+
+
+def letter_story(letter: Letter, geo: Geometry) -> list[Flowable]:
+    thai = letter.thai_digits
+    story: list[Flowable] = [LetterHead(letter, geo)]
+    story.append(LabeledField("เรื่อง", [letter.subject], thai=thai))
+    story.append(LabeledField("เรียน", [letter.recipient], thai=thai))
+    numbered = len(letter.references) > 1
+    if letter.references:
+        refs = [f"{i}. {r}" if numbered else r for i, r in enumerate(letter.references, 1)]
+        story.append(LabeledField("อ้างถึง", refs, thai=thai))
+    if letter.enclosures:
+        many = len(letter.enclosures) > 1
+        encl = [f"{i}. {e}" if many else e for i, e in enumerate(letter.enclosures, 1)]
+        story.append(LabeledField("สิ่งที่ส่งมาด้วย", encl, thai=thai))
+    body, ending = _last_lines_apart(body_flowables(letter.body, geo.text_width, thai), geo)
+    x = date_x(geo)
+    closing = digits(letter.closing, thai)
+    ending.append(
+        ThaiParagraph(
+            closing, BODY.with_(first_indent=0, left_indent=x, align="left", space_before=12)
+        )
+    )
+    centre = (x + text_width(closing) / 2) / geo.text_width
+    ending.append(
+        SignatureBlock(
+            letter.signer_name,
+            letter.signer_position,
+            image=letter.signature_image,
+            centre=centre,
+            thai=thai,
+        )
+    )
+    if letter.contact.unit.strip() or letter.contact.phone.strip():
+        ending.append(ContactBlock(letter.contact, thai, geo.bottom))
+    return story + body + [KeepTogether(ending)]
+
+
+def _last_lines_apart(
+    body: list[Flowable], geo: Geometry, count: int = 2
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The body without its last ``count`` lines, and those lines: they stay on one page with
+    the closing, the signature and the contact block (never a last page with the signature
+    alone, nor one with only the contact lines). A table at the end stays where it falls."""
+    head = list(body)
+    tail: list[Flowable] = []
+    while count > 0 and head and isinstance(head[-1], ThaiParagraph):
+        last = head.pop()
+        lines = last.lines_for(geo.text_width)
+        if len(lines) <= count:
+            tail.insert(0, last)
+            count -= len(lines)
+            continue
+        head.append(
+            ThaiParagraph(last.text, last.style.with_(space_after=0.0), lines=lines[:-count])
+        )
+        tail.insert(
+            0, ThaiParagraph(last.text, last.style.with_(space_before=0.0), lines=lines[-count:])
+        )
+        break
+    return head, tail
+
+
+@fonts.one_font_choice
+def render_letter(letter: Letter) -> bytes:
+    """The external letter as PDF bytes."""
+    fonts.doc_font("regular")
+    geo = geometry(top_cm=letter.top_margin_cm, bottom_cm=letter.bottom_margin_cm)
+    return build_pdf(
+        letter_story(letter, geo),
+        geo,
+        title=letter.subject,
+        decorate=page_number_decoration(geo, thai=letter.thai_digits),
+    )

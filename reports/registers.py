@@ -1,0 +1,218 @@
+"""Register print-outs: any table with a title, the office, a period, the header row repeated on
+every page, ``หน้า ๑ / ๕`` and the printed-on date; portrait or landscape.
+
+Cells wrap Thai text by the same word rules as the documents (``reports.textflow``). ``data_table``
+builds the same kind of table for memo bodies and forms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from reports import fonts
+from reports.errors import DocumentInputError
+from reports.page import Geometry, build_pdf, geometry
+from reports.textflow import TextStyle, ThaiParagraph, draw_text
+from reports.thai_text import tokens
+from reports.thaifmt import date_long, digits
+
+ALIGNS = ("left", "center", "right")
+
+
+def cell_padding(size: float) -> float:
+    """Left and right padding of a cell: text in neighbouring columns stays more than one em
+    apart. Closer than that, extractors (poppler's ``pdftotext``) take the two cells' lines for
+    one column of text and interleave a wrapped cell's lines with its neighbour's."""
+    return 0.5 * size + 0.5
+
+
+@dataclass
+class TableColumn:
+    title: str
+    weight: float = 1.0  # relative width on paper
+    align: str = "left"  # left | center | right
+
+
+@dataclass
+class RegisterTable:
+    title: str
+    office: str
+    period: str
+    columns: list[TableColumn]
+    rows: list[list[str]]
+    landscape: bool = False
+    thai_digits: bool = True
+    printed_on: dt.date | None = None  # default: today
+    font_size: float = 14.0
+
+
+def _check_columns(columns: Sequence[TableColumn], rows: Sequence[Sequence[str]]) -> None:
+    if not columns:
+        raise DocumentInputError("ตารางต้องมีอย่างน้อยหนึ่งคอลัมน์", "columns")
+    for column in columns:
+        if column.align not in ALIGNS:
+            raise DocumentInputError(
+                f"การจัดแนวคอลัมน์ “{column.title}” ต้องเป็น left, center หรือ right", "columns"
+            )
+        if not column.weight > 0:
+            raise DocumentInputError(f"ความกว้างของคอลัมน์ “{column.title}” ต้องมากกว่าศูนย์", "columns")
+    for number, row in enumerate(rows, start=1):
+        if len(row) != len(columns):
+            raise DocumentInputError(
+                f"แถวที่ {number} มี {len(row)} ช่อง แต่ตารางมี {len(columns)} คอลัมน์", "rows"
+            )
+
+
+def _widest_unit(text: str, style: str, size: float) -> float:
+    """The widest piece of ``text`` that a line can never break (points)."""
+    font = fonts.doc_font(style)
+    widest = 0.0
+    for token in tokens(text):
+        if token.kind == "unit":
+            widest = max(widest, font.shape(token.text).advance)
+    return widest * size / 1000
+
+
+def column_widths(
+    columns: Sequence[TableColumn],
+    rows: Sequence[Sequence[str]],
+    width: float,
+    *,
+    thai: bool,
+    size: float,
+) -> list[float]:
+    """Widths by weight, widened where a column's longest unbreakable word (an amount, an asset
+    number, a header word) would not fit, taking the room from the other columns. When even the
+    minimums do not fit, the weights stand and over-long words are cut between characters."""
+    total = sum(c.weight for c in columns)
+    by_weight = [width * c.weight / total for c in columns]
+    minimum = []
+    for index, column in enumerate(columns):
+        need = _widest_unit(digits(column.title, thai), "bold", size)
+        for row in rows:
+            need = max(need, _widest_unit(digits(str(row[index]), thai), "regular", size))
+        minimum.append(need + 2 * cell_padding(size) + 1.0)
+    if sum(minimum) > width:
+        return by_weight
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(columns)) if i not in fixed]
+        room = width - sum(fixed.values())
+        weight = sum(columns[i].weight for i in free)
+        grown = {i: minimum[i] for i in free if room * columns[i].weight / weight < minimum[i]}
+        if not grown:
+            return [fixed.get(i, room * columns[i].weight / weight) for i in range(len(columns))]
+        fixed.update(grown)
+
+
+def data_table(
+    columns: Sequence[TableColumn],
+    rows: Sequence[Sequence[str]],
+    width: float,
+    *,
+    thai: bool,
+    size: float = 14.0,
+    repeat_header: bool = True,
+    min_row_height: float = 0.0,
+) -> Table:
+    """A ruled table ``width`` points wide: bold centred header, wrapped Thai cells."""
+    _check_columns(columns, rows)
+    widths = column_widths(columns, rows, width, thai=thai, size=size)
+    head_style = TextStyle(font="bold", size=size, align="center", leading=size * 1.25)
+    cell_styles = {
+        align: TextStyle(size=size, align=align, leading=size * 1.25) for align in ALIGNS
+    }
+    data: list[list[Flowable]] = [
+        [ThaiParagraph(digits(c.title, thai), head_style) for c in columns]
+    ]
+    for row in rows:
+        data.append(
+            [
+                ThaiParagraph(digits(str(value), thai), cell_styles[column.align])
+                for value, column in zip(row, columns, strict=True)
+            ]
+        )
+    # Row heights from the cells' own line layouts: ReportLab then never re-measures the rows
+    # each time it splits the table at a page end (that made long registers quadratic).
+    padding = cell_padding(size)
+    inner = [w - 2 * padding for w in widths]
+    heights = []
+    for row_cells in data:
+        lines = max(len(cell.lines_for(w)) for cell, w in zip(row_cells, inner, strict=True))
+        style = row_cells[0].style
+        heights.append(
+            max(
+                lines * style.line_height + 3.0, min_row_height if row_cells is not data[0] else 0.0
+            )
+        )
+    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1 if repeat_header else 0)
+    table.setStyle(
+        TableStyle(
+            [
+                # ReportLab selects a cell font even for flowable cells: the embedded one
+                ("FONTNAME", (0, 0), (-1, -1), fonts.doc_font("regular").name),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def register_story(table: RegisterTable, geo: Geometry) -> list[Flowable]:
+    thai = table.thai_digits
+    title = TextStyle(font="bold", size=20, align="center", leading=26)
+    sub = TextStyle(size=16, align="center", leading=20.8)
+    story: list[Flowable] = [ThaiParagraph(digits(table.title, thai), title)]
+    if table.office.strip():
+        story.append(ThaiParagraph(digits(table.office, thai), sub))
+    if table.period.strip():
+        story.append(ThaiParagraph(digits(table.period, thai), sub.with_(space_after=8)))
+    else:
+        story[-1].style = story[-1].style.with_(space_after=8)
+    story.append(
+        data_table(table.columns, table.rows, geo.text_width, thai=thai, size=table.font_size)
+    )
+    return story
+
+
+@fonts.one_font_choice
+def render_register_table(table: RegisterTable) -> bytes:
+    """The register as PDF bytes."""
+    geo = geometry(is_landscape=table.landscape, top_cm=1.5, bottom_cm=2.0)
+    thai = table.thai_digits
+    printed = table.printed_on or dt.date.today()
+    printed_text = "พิมพ์เมื่อ " + date_long(printed, thai=thai)
+
+    def decorate(canvas: object, number: int, total: int) -> None:
+        y = geo.bottom - 0.9 * 28.3465
+        draw_text(canvas, geo.left, y, printed_text, size=14)
+        draw_text(
+            canvas,
+            geo.width - geo.right,
+            y,
+            digits(f"หน้า {number} / {total}", thai),
+            size=14,
+            align="right",
+        )
+
+    return build_pdf(register_story(table, geo), geo, title=table.title, decorate=decorate)
+
+
+__all__ = [
+    "RegisterTable",
+    "TableColumn",
+    "data_table",
+    "render_register_table",
+]

@@ -1,0 +1,142 @@
+"""Accounts: argon2id, lockout after five failures, own and admin password changes, role checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from models import clock, users
+from models.audit import AuditEntry
+from models.errors import AuthenticationError, PermissionDenied, ValidationError
+from models.permissions import Role
+from models.users import User
+
+
+def test_passwords_are_argon2id_and_never_audited(db, admin) -> None:
+    stored = User.get_by_id(admin.id)
+    assert stored.password_hash.startswith("$argon2id$")
+    assert "password123" not in stored.password_hash
+    inserted = AuditEntry.get(
+        (AuditEntry.table_name == "app_user") & (AuditEntry.action == "insert")
+    )
+    assert "argon2" not in inserted.after and '"password_hash": "***"' in inserted.after
+
+
+def test_login_succeeds_case_insensitively_and_records_it(db, admin) -> None:
+    user = users.authenticate("  ADMIN ", "password123")
+    assert user.id == admin.id and user.last_login_at is not None
+    assert AuditEntry.select().where(AuditEntry.action == "login").count() == 1
+
+
+def test_unknown_user_and_wrong_password_get_the_same_message(db, admin) -> None:
+    with pytest.raises(AuthenticationError) as unknown:
+        users.authenticate("nobody", "password123")
+    with pytest.raises(AuthenticationError) as wrong:
+        users.authenticate("admin", "wrong-one")
+    assert unknown.value.message.split(" (")[0] == wrong.value.message.split(" (")[0]
+    assert "ลองได้อีก 4 ครั้ง" in wrong.value.message
+
+
+def test_five_failures_lock_for_five_minutes(db, make_user) -> None:
+    start = dt.datetime(2026, 11, 23, 10, 0)
+    clock.set_clock(lambda: start)
+    make_user("staff", username="suda")
+    for _ in range(4):
+        with pytest.raises(AuthenticationError):
+            users.authenticate("suda", "nope")
+    with pytest.raises(AuthenticationError) as fifth:
+        users.authenticate("suda", "nope")
+    assert "ระงับชั่วคราว" in fifth.value.message and "10:05" in fifth.value.message
+    # Even the right password is refused while locked.
+    with pytest.raises(AuthenticationError) as locked:
+        users.authenticate("suda", "password123")
+    assert "10:05" in locked.value.message
+    assert AuditEntry.select().where(AuditEntry.action == "lock").count() == 1
+
+    clock.set_clock(lambda: start + dt.timedelta(minutes=5, seconds=1))
+    assert users.authenticate("suda", "password123").failed_logins == 0
+
+
+def test_success_resets_the_failure_count(db, make_user) -> None:
+    make_user("staff", username="anan")
+    for _ in range(3):
+        with pytest.raises(AuthenticationError):
+            users.authenticate("anan", "nope")
+    users.authenticate("anan", "password123")
+    with pytest.raises(AuthenticationError) as again:
+        users.authenticate("anan", "nope")
+    assert "ลองได้อีก 4 ครั้ง" in again.value.message
+
+
+def test_inactive_user_cannot_log_in(db, admin, make_user) -> None:
+    clerk = make_user("staff", username="pim")
+    users.update_user(admin, clerk, active=False)
+    with pytest.raises(AuthenticationError):
+        users.authenticate("pim", "password123")
+
+
+def test_change_own_password(db, make_user) -> None:
+    clerk = make_user("staff", username="warunee")
+    with pytest.raises(ValidationError) as wrong_old:
+        users.change_own_password(clerk, "not-it", "new-password-1")
+    assert "old_password" in wrong_old.value.errors
+    with pytest.raises(ValidationError):
+        users.change_own_password(clerk, "password123", "short")
+    users.change_own_password(clerk, "password123", "new-password-1")
+    assert users.authenticate("warunee", "new-password-1").id == clerk.id
+    with pytest.raises(AuthenticationError):
+        users.authenticate("warunee", "password123")
+
+
+def test_admin_resets_a_password_and_unlocks(db, admin, make_user) -> None:
+    clerk = make_user("staff", username="teerapat")
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            users.authenticate("teerapat", "nope")
+    users.reset_password(admin, User.get_by_id(clerk.id), "temporary-1")
+    user = users.authenticate("teerapat", "temporary-1")
+    assert user.must_change_password
+
+
+def test_only_administrators_manage_users(db, admin, make_user) -> None:
+    head = make_user("head")
+    with pytest.raises(PermissionDenied) as info:
+        users.create_user(head, "newbie", "ผู้ใช้ใหม่", Role.STAFF, "password123")
+    assert "จัดการผู้ใช้" in info.value.message
+    with pytest.raises(PermissionDenied):
+        users.reset_password(head, admin, "whatever-1")
+    assert not User.select().where(User.username == "newbie").exists()
+
+
+def test_users_may_edit_their_own_contact_details_only(db, make_user) -> None:
+    clerk = make_user("staff")
+    users.update_user(clerk, clerk, phone="0812345678")
+    with pytest.raises(PermissionDenied):
+        users.update_user(clerk, User.get_by_id(clerk.id), role=Role.ADMIN)
+    assert User.get_by_id(clerk.id).role == Role.STAFF
+
+
+def test_duplicate_and_empty_fields_are_refused(db, admin) -> None:
+    with pytest.raises(ValidationError) as dup:
+        users.create_user(admin, "Admin", "คนอื่น", Role.STAFF, "password123")
+    assert "username" in dup.value.errors and "มีผู้ใช้อยู่แล้ว" in dup.value.message
+    with pytest.raises(ValidationError) as empty:
+        users.create_user(admin, "", "  ", "nonsense", "")
+    assert set(empty.value.errors) == {"username", "full_name", "role", "password"}
+    assert User.select().count() == 1
+
+
+def test_the_last_administrator_stays(db, admin) -> None:
+    with pytest.raises(ValidationError):
+        users.update_user(admin, admin, role=Role.STAFF)
+    with pytest.raises(ValidationError):
+        users.update_user(admin, User.get_by_id(admin.id), active=False)
+
+
+def test_first_admin_only_on_an_empty_database(db) -> None:
+    assert users.needs_first_admin()
+    first = users.create_first_admin("root", "ผู้ดูแล", "password123")
+    assert first.role == Role.ADMIN and not users.needs_first_admin()
+    with pytest.raises(ValidationError):
+        users.create_first_admin("second", "ผู้ดูแลคนที่สอง", "password123")

@@ -1,0 +1,1 @@
+"""Widgets: one package per process tab, plus shared widgets in ``views.widgets``."""

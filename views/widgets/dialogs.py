@@ -1,0 +1,300 @@
+"""The dialogs of the window, built one way: a red banner for what went wrong, the form, and the
+buttons (OK is the default button, so Enter presses it; Esc cancels). The first input has the
+focus when the dialog opens.
+
+``SubmitDialog`` saves through a domain function in the worker: a refusal marks the fields and
+keeps everything typed, a conflict goes through the conflict flow (``views.widgets.forms``)::
+
+    class WaiverDialog(SubmitDialog):
+        def __init__(self, ctx, ticket_id, parent=None):
+            super().__init__(ctx, _("บันทึกเหตุผล"), _("บันทึก"), parent)
+            self.reason = QPlainTextEdit(self)
+            self.body.addWidget(self.reason)
+            self.errors.add("reason", self.reason)
+
+        def send(self) -> None:
+            user, reason = self.ctx.user, self.reason.toPlainText()
+            self.save(lambda: tickets.waive_loaner(user, ticket_id, reason).id)
+
+``PeriodDialog`` asks for a period (and, optionally, which document) before printing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import clock
+from models.i18n import _
+from reports.thaifmt import fiscal_year, fiscal_year_bounds
+from views.widgets.be_date_edit import BEDateEdit
+from views.widgets.forms import FormErrors, handle_save_error
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+
+INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QCheckBox)
+
+
+def error_banner(parent: QWidget | None = None) -> QLabel:
+    """The red line that says why a save was refused (hidden until then)."""
+    banner = QLabel(parent)
+    banner.setWordWrap(True)
+    banner.setStyleSheet("color: #b71c1c;")
+    banner.setVisible(False)
+    return banner
+
+
+def dialog_buttons(
+    dialog: QDialog, ok_text: str, cancel_text: str = ""
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """OK (the default button: Enter) and Cancel (also Esc) for ``dialog``; OK is not connected
+    (the caller decides what it does), Cancel rejects."""
+    box = QDialogButtonBox(dialog)
+    ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(cancel_text or _("ยกเลิก"), QDialogButtonBox.ButtonRole.RejectRole)
+    assert isinstance(ok, QPushButton) and isinstance(cancel, QPushButton)
+    ok.setDefault(True)
+    ok.setToolTip(f"{ok_text} (Enter, Ctrl+Enter)")
+    cancel.setToolTip(f"{cancel.text()} (Esc)")
+    box.rejected.connect(dialog.reject)
+    # Enter in a box of several lines starts a new line: Ctrl+Enter presses OK from anywhere
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, ok.animateClick)
+    return box, ok, cancel
+
+
+def first_input(parent: QWidget) -> QWidget | None:
+    """The first visible, enabled input of ``parent`` in the tab order."""
+    widget = parent.nextInFocusChain()
+    seen: set[int] = set()
+    while widget is not None and id(widget) not in seen and widget is not parent:
+        seen.add(id(widget))
+        if (
+            isinstance(widget, INPUTS)
+            and widget.isVisibleTo(parent)
+            and widget.isEnabled()
+            and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and not (isinstance(widget, QLineEdit) and widget.isReadOnly())
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+class BaseDialog(QDialog):
+    """Banner, ``body`` (add the form here), OK and Cancel; the first input gets the focus."""
+
+    def __init__(
+        self,
+        title: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        *,
+        cancel_text: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.banner = error_banner(self)
+        self.errors = FormErrors({}, banner=self.banner)
+        self.body = QVBoxLayout()
+        self.buttons, self.ok_button, self.cancel_button = dialog_buttons(
+            self, ok_text, cancel_text
+        )
+        self.ok_button.clicked.connect(lambda _checked=False: self.send())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.buttons)
+        self._focused = False
+
+    def add_form(self, form: QFormLayout | None = None) -> QFormLayout:
+        """A form layout in the body (a new one unless given)."""
+        form = form or QFormLayout()
+        self.body.addLayout(form)
+        return form
+
+    def send(self) -> None:
+        """OK pressed: by default just accept."""
+        self.accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            self._buttons_last_in_tab_order()
+            widget = first_input(self)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _buttons_last_in_tab_order(self) -> None:
+        """The buttons were made before the form: Tab reaches them after the last input."""
+        last: QWidget | None = None
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if widget not in (self.ok_button, self.cancel_button, self.buttons):
+                last = widget
+            widget = widget.nextInFocusChain()
+        if last is not None:
+            QWidget.setTabOrder(last, self.ok_button)
+            QWidget.setTabOrder(self.ok_button, self.cancel_button)
+
+    def refuse(self, errors: Mapping[str, str], message: str = "") -> None:
+        """A check the dialog itself makes failed: mark the fields, say why, keep the input."""
+        self.errors.mark(errors, message or " ".join(errors.values()))
+
+
+class SubmitDialog(BaseDialog):
+    """A ``BaseDialog`` whose OK saves in the worker (``save``)."""
+
+    saved = Signal(object)  # what the save returned (e.g. the record's id), before closing
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        *,
+        cancel_text: str = "",
+    ) -> None:
+        super().__init__(title, ok_text, parent, cancel_text=cancel_text)
+        self.ctx = ctx
+        self.result_value: Any = None
+
+    def save(
+        self,
+        work: Callable[[], Any],
+        *,
+        mine: Mapping[str, Any] | None = None,
+        labels: Mapping[str, str] | None = None,
+        overwrite: Callable[[dict[str, Any]], None] | None = None,
+        reload: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        """Run ``work`` in the worker; its result is kept (``on_saved``, the ``saved`` signal)
+        and the dialog accepted. A refusal marks the fields; a conflict offers ``overwrite`` /
+        ``reload``; either way the input stays."""
+        self.errors.clear()
+        self.ctx.run_in_background(
+            work,
+            self._saved,
+            lambda exc: self.save_failed(
+                exc, mine=mine, labels=labels, overwrite=overwrite, reload=reload
+            ),
+            owner=self,
+            disable=[self.ok_button],
+        )
+
+    def save_failed(
+        self,
+        exc: BaseException,
+        *,
+        mine: Mapping[str, Any] | None = None,
+        labels: Mapping[str, str] | None = None,
+        overwrite: Callable[[dict[str, Any]], None] | None = None,
+        reload: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        """The save was refused or failed: the standard treatment (the input is kept)."""
+        handle_save_error(
+            self,
+            exc,
+            self.ctx.show_error,
+            errors=self.errors,
+            mine=mine,
+            labels=labels,
+            overwrite=overwrite,
+            reload=reload,
+        )
+
+    def _saved(self, result: Any) -> None:
+        self.result_value = result
+        self.on_saved(result)
+        self.saved.emit(result)
+        self.accept()
+
+    def on_saved(self, result: Any) -> None:
+        """Keep what the save returned (a subclass's hook)."""
+
+
+class PeriodDialog(BaseDialog):
+    """A period in B.E. dates before printing; optionally which document (``choices``) and
+    "everything" (``allow_all``). A period that ends before it starts is refused here."""
+
+    def __init__(
+        self,
+        title: str,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        choices: Sequence[tuple[str, str]] = (),
+        parent: QWidget | None = None,
+        *,
+        allow_all: bool = False,
+    ) -> None:
+        super().__init__(title, _("พิมพ์"), parent)
+        default_start, default_end = fiscal_year_bounds(fiscal_year(clock.today()))
+        form = self.add_form()
+        self.kind: QComboBox | None = None
+        if choices:
+            self.kind = QComboBox(self)
+            for key, label in choices:
+                self.kind.addItem(label, key)
+            form.addRow(_("เอกสาร"), self.kind)
+        self.start = BEDateEdit(start or default_start, parent=self)
+        self.end = BEDateEdit(end or default_end, parent=self)
+        form.addRow(_("ตั้งแต่วันที่"), self.start)
+        form.addRow(_("ถึงวันที่"), self.end)
+        self.errors.add("start", self.start)
+        self.errors.add("end", self.end)
+        self.everything: QCheckBox | None = None
+        if allow_all:
+            self.everything = QCheckBox(_("ทั้งหมด ไม่จำกัดช่วงเวลา"), self)
+            self.everything.toggled.connect(self._everything_toggled)
+            self.everything.setChecked(start is None and end is None)
+            form.addRow("", self.everything)
+
+    def _everything_toggled(self, on: bool) -> None:
+        self.start.setEnabled(not on)
+        self.end.setEnabled(not on)
+
+    def send(self) -> None:
+        start, end = self.optional_period()
+        if start is not None and end is not None and start > end:
+            self.refuse({"end": _("วันที่เริ่มต้องไม่อยู่หลังวันที่สิ้นสุด")})
+            return
+        self.accept()
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        start, end = self.start.value(), self.end.value()
+        assert start is not None and end is not None
+        return start, end
+
+    def optional_period(self) -> tuple[dt.date | None, dt.date | None]:
+        """The period, or (None, None) when "everything" is ticked."""
+        if self.everything is not None and self.everything.isChecked():
+            return None, None
+        return self.period()
+
+    def choice(self) -> str:
+        return str(self.kind.currentData()) if self.kind is not None else ""
+
+    def chosen(self) -> tuple[str, dt.date, dt.date]:
+        return (self.choice(), *self.period())
