@@ -13,18 +13,23 @@ import models.drivers  # noqa: F401  # first: peewee without the MySQL driver (s
 import argparse
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee
 
 from desktop import APP_VERSION
 from desktop.config import WorkstationConfig
-from models.errors import DomainError, EnvironmentProblem
+from models.errors import DatabaseUnavailable, DomainError, EnvironmentProblem, ValidationError
 from models.i18n import _, set_language
 from reports.errors import DocumentInputError
+
+if TYPE_CHECKING:
+    from models.db import DatabaseUrl
 
 Task = Callable[[argparse.Namespace], int]
 
@@ -104,11 +109,17 @@ def backup_to_file(url: str | None, password: str | None, output: Path) -> Path:
     from models import db as dbmod
 
     parsed = dbmod.parse_url(url or dbmod.default_url())
+    _check_backup_target(parsed, output)
     if parsed.is_embedded:
         database = dbmod.connect(parsed.url)
         assert isinstance(database, peewee.SqliteDatabase)
         try:
             backup.backup_to(database, output)
+        except (OSError, sqlite3.Error) as exc:
+            raise EnvironmentProblem(
+                _("เขียนไฟล์สำรอง {path} ไม่ได้ ({detail})").format(path=output, detail=exc),
+                _("ตรวจสอบว่าโฟลเดอร์นั้นมีอยู่และมีสิทธิ์เขียน แล้วลองใหม่"),
+            ) from exc
         finally:
             database.close()
         return output
@@ -143,13 +154,44 @@ def backup_to_file(url: str | None, password: str | None, output: Path) -> Path:
         cmd = [tool, f"--host={parsed.host}", f"--port={parsed.port or 3306}"]
         cmd += [f"--user={parsed.user or 'root'}", "--single-transaction", "--routines"]
         cmd += ["--triggers", f"--result-file={output}", parsed.name]
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EnvironmentProblem(
+            _("เขียนไฟล์สำรอง {path} ไม่ได้ ({detail})").format(path=output, detail=exc),
+            _("ตรวจสอบว่าโฟลเดอร์นั้นมีอยู่และมีสิทธิ์เขียน แล้วลองใหม่"),
+        ) from exc
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise EnvironmentProblem(
             _("สำรองฐานข้อมูลไม่สำเร็จ: {detail}").format(detail=result.stderr.strip())
         )
     return output
+
+
+def _check_backup_target(parsed: DatabaseUrl, output: Path) -> None:
+    """Refuse, before anything is written, a backup that could not be one: of an SQLite file that
+    does not exist (connecting would create an empty one), into a folder, or over the live file."""
+    if output.is_dir():
+        raise ValidationError(
+            _("“{path}” เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์สำรอง").format(path=output),
+            {"output": _("ต้องเป็นชื่อไฟล์")},
+        )
+    if not parsed.is_embedded:
+        return
+    assert parsed.path is not None
+    source = parsed.path.expanduser().resolve()
+    if not source.is_file():
+        raise DatabaseUnavailable(
+            _("ไม่พบไฟล์ฐานข้อมูล {path} จึงไม่มีข้อมูลให้สำรอง").format(path=source),
+            _("ตรวจสอบที่อยู่ฐานข้อมูล (--database) แล้วลองใหม่"),
+        )
+    live = {source, *(source.with_name(source.name + end) for end in ("-wal", "-shm", "-journal"))}
+    if output.expanduser().resolve() in live:
+        raise ValidationError(
+            _("ไฟล์สำรองต้องไม่ใช่ไฟล์ฐานข้อมูลที่ใช้งานอยู่ ({path}) กรุณาระบุชื่อไฟล์อื่น").format(path=source),
+            {"output": _("ต้องไม่ใช่ไฟล์ฐานข้อมูลที่ใช้งานอยู่")},
+        )
 
 
 def task_demo(args: argparse.Namespace) -> int:

@@ -17,7 +17,9 @@ def get_password(url_without_password: str) -> str | None:
     try:
         return keyring.get_password(SERVICE, url_without_password)
     except KeyringError as exc:  # no keyring backend on this machine
-        log.warning("keyring unavailable: %s", exc)
+        # Normal on a server or for a password-less URL: the log file notes it (INFO), but a
+        # command-line task must not print an English warning before its Thai output.
+        log.info("keyring unavailable: %s", exc)
         return None
 
 

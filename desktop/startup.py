@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop import worker
 from desktop.context import DatabaseInfo
 from models import db as dbmod
-from models.errors import DatabaseCorrupt, DatabaseTooNew, EnvironmentProblem
+from models.errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUrlError, EnvironmentProblem
 from models.i18n import _
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,8 @@ def ask_after_failure(
     box.setText(exc.message)
     box.setInformativeText(exc.advice)
     buttons: dict[object, Choice] = {}
-    retry_makes_sense = not isinstance(exc, (DatabaseCorrupt, DatabaseTooNew))
+    # Trying again cannot mend a damaged file, a newer schema or a mistyped address.
+    retry_makes_sense = not isinstance(exc, (DatabaseCorrupt, DatabaseTooNew, DatabaseUrlError))
     if retry_makes_sense:
         buttons[box.addButton(_("ลองใหม่"), QMessageBox.ButtonRole.AcceptRole)] = Choice.RETRY
     buttons[box.addButton(_("เปลี่ยนการเชื่อมต่อ…"), QMessageBox.ButtonRole.ActionRole)] = Choice.CHANGE

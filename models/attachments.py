@@ -12,6 +12,7 @@ import peewee
 
 from models import clock, records, settings
 from models.base import Actor, BaseModel
+from models.db import backend_name, database
 from models.errors import ValidationError
 from models.i18n import _
 from models.permissions import Permission, require
@@ -43,6 +44,29 @@ def max_bytes() -> int:
     return int(settings.get("attachments.max_mb")) * 1024 * 1024
 
 
+# MySQL/MariaDB receive a file inside the INSERT statement, each of these bytes escaped to two, and
+# refuse a statement longer than the server's max_allowed_packet (16 MB by default, below the
+# app's default limit) by dropping the connection. The rest of the statement fits in the margin.
+_MYSQL_ESCAPED = tuple(bytes([c]) for c in b"\0\n\r\x1a'\"\\")
+_STATEMENT_MARGIN = 64 * 1024
+
+
+def _check_server_room(name: str, data: bytes) -> None:
+    if backend_name() != "mysql":
+        return
+    packet = int(database.execute_sql("SELECT @@max_allowed_packet").fetchone()[0])
+    sent = len(data) + sum(data.count(c) for c in _MYSQL_ESCAPED) + _STATEMENT_MARGIN
+    if sent > packet:
+        raise ValidationError(
+            _(
+                "ไฟล์ “{name}” มีขนาด {size:.1f} MB ใหญ่เกินกว่าที่เครื่องแม่ข่ายฐานข้อมูลรับได้ "
+                "(max_allowed_packet {packet:.0f} MB) กรุณาแจ้งผู้ดูแลระบบให้เพิ่มค่านี้ของ "
+                "MySQL/MariaDB หรือแนบไฟล์ที่เล็กลง"
+            ).format(name=name, size=len(data) / 1048576, packet=packet / 1048576),
+            {"file": _("ไฟล์ใหญ่เกินกว่าที่เครื่องแม่ข่ายรับได้")},
+        )
+
+
 def add(
     actor: Actor | None,
     filename: str,
@@ -65,6 +89,7 @@ def add(
         )
     if not data:
         raise ValidationError(_("ไฟล์ “{name}” ว่างเปล่า").format(name=name))
+    _check_server_room(name, data)
     guessed = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
     return records.create(
         actor,

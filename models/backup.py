@@ -26,12 +26,16 @@ def backup_sqlite(db: peewee.SqliteDatabase, folder: Path, *, label: str = "manu
 def backup_to(db: peewee.SqliteDatabase, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    dest = sqlite3.connect(str(partial))
     try:
-        db.connection().backup(dest)
-    finally:
-        dest.close()
-    partial.replace(target)  # never leave a half-written file under the final name
+        dest = sqlite3.connect(str(partial))
+        try:
+            db.connection().backup(dest)
+        finally:
+            dest.close()
+        partial.replace(target)  # never leave a half-written file under the final name
+    except BaseException:
+        partial.unlink(missing_ok=True)  # nor a half-written one beside it
+        raise
     return target
 
 

@@ -205,7 +205,15 @@ def make_database(parsed: DatabaseUrl) -> peewee.Database:
 def _explain_connect_error(parsed: DatabaseUrl, exc: Exception) -> DatabaseUnavailable:
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     lowered = detail.lower()
-    if "password" in lowered or "access denied" in lowered or "authentication" in lowered:
+    # PostgreSQL names an unknown account 'role "x" does not exist': a wrong user name, not a
+    # missing database.
+    unknown_role = lowered.startswith("role ") or ' role "' in lowered
+    if (
+        "password" in lowered
+        or "access denied" in lowered
+        or "authentication" in lowered
+        or unknown_role
+    ):
         message = _("เข้าสู่ฐานข้อมูล {where} ไม่ได้: ชื่อผู้ใช้หรือรหัสผ่านของฐานข้อมูลไม่ถูกต้อง")
     elif "does not exist" in lowered or "unknown database" in lowered:
         message = _("ไม่พบฐานข้อมูลบนเครื่องแม่ข่าย {where}")

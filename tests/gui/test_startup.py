@@ -49,6 +49,19 @@ def test_unreachable_server_offers_retry_then_embedded(qtbot: Any, message_boxes
     assert WorkstationConfig.load().database_url == ""  # a one-off: the setting is unchanged
 
 
+def test_malformed_url_offers_no_retry_but_the_embedded_database(
+    qtbot: Any, message_boxes: Any
+) -> None:
+    message_boxes.answer = "เปิดฐานข้อมูลในเครื่องนี้"
+    opened = open_database_flow("postgresql://:5432/ictdesk")  # no server named
+    box = message_boxes.shown[0]
+    assert len(message_boxes.shown) == 1
+    assert "ต้องระบุชื่อเครื่องแม่ข่าย" in box.text and "postgresql://" in box.informative
+    assert sorted(box.buttons) == sorted(["เปลี่ยนการเชื่อมต่อ…", "เปิดฐานข้อมูลในเครื่องนี้", "ออกจากโปรแกรม"])
+    assert opened is not None and opened.info.is_embedded
+    assert WorkstationConfig.load().database_url == ""
+
+
 def test_quit_after_failure(qtbot: Any, message_boxes: Any) -> None:
     message_boxes.answer = "ออกจากโปรแกรม"
     assert open_database_flow(UNREACHABLE) is None

@@ -55,3 +55,23 @@ def test_original_name_is_never_a_path(db, admin, tmp_path: Path, given: str, ke
 def test_viewers_cannot_attach(db, make_user) -> None:
     with pytest.raises(PermissionDenied):
         attachments.add(make_user("viewer"), "a.txt", b"a")
+
+
+@pytest.mark.parametrize("backend", [pytest.param("mysql", marks=pytest.mark.server)])
+def test_a_file_the_mysql_server_cannot_take_is_refused_before_sending(
+    db, admin, backend: str
+) -> None:
+    packet = int(db.execute_sql("SELECT @@max_allowed_packet").fetchone()[0])
+    if packet > 256 * 1024 * 1024:
+        pytest.skip(f"max_allowed_packet is {packet} bytes: too large a file to build for a test")
+    settings.put(admin, "attachments.max_mb", 500)  # the app's own limit is not what stops it
+    with pytest.raises(ValidationError) as too_big:
+        attachments.add(admin, "scan.pdf", b"x" * (packet + 1))
+    assert "max_allowed_packet" in too_big.value.message and "file" in too_big.value.errors
+    # Smaller than the packet, but quotes travel escaped: twice as many bytes in the statement.
+    with pytest.raises(ValidationError):
+        attachments.add(admin, "quotes.bin", b"'" * (packet // 2 + 1024))
+    # Nothing stored, and the connection is still usable for what fits.
+    assert Attachment.select().count() == 0
+    fits = b"'\\\0" * (packet // 8)
+    assert attachments.content(attachments.add(admin, "fits.bin", fits).id) == fits

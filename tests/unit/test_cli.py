@@ -18,8 +18,11 @@ from models import db as dbmod
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args: str, config_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, config_dir: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, ICTDESK_CONFIG_DIR=str(config_dir), QT_QPA_PLATFORM="offscreen")
+    env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
         cwd=ROOT,
@@ -70,6 +73,54 @@ def test_db_upgrade_status_and_backup_on_sqlite(tmp_path: Path) -> None:
         )
 
 
+def test_backup_refuses_targets_that_are_no_backup_and_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    url = dbmod.sqlite_url(path)
+    assert run_cli("--database", url, "db", "upgrade", config_dir=tmp_path).returncode == 0
+    before = path.read_bytes()
+
+    over_itself = run_cli(
+        "--database", url, "db", "backup", "--output", str(path), config_dir=tmp_path
+    )
+    assert over_itself.returncode == 1, over_itself.stderr
+    assert "ไฟล์ฐานข้อมูลที่ใช้งานอยู่" in over_itself.stderr
+    assert "Traceback" not in over_itself.stderr
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    into_folder = run_cli(
+        "--database", url, "db", "backup", "--output", str(folder), config_dir=tmp_path
+    )
+    assert into_folder.returncode == 1 and "เป็นโฟลเดอร์" in into_folder.stderr
+
+    unwritable = path / "inside-a-file.sqlite3"  # its "folder" is the database file
+    cannot = run_cli(
+        "--database", url, "db", "backup", "--output", str(unwritable), config_dir=tmp_path
+    )
+    assert cannot.returncode == 2 and "เขียนไฟล์สำรอง" in cannot.stderr
+    assert "Traceback" not in cannot.stderr
+
+    missing = tmp_path / "not-there.sqlite3"
+    nothing = run_cli(
+        "--database",
+        dbmod.sqlite_url(missing),
+        "db",
+        "backup",
+        "--output",
+        str(tmp_path / "copy.sqlite3"),
+        config_dir=tmp_path,
+    )
+    assert nothing.returncode == 2 and "ไม่พบไฟล์ฐานข้อมูล" in nothing.stderr
+    assert not missing.exists()  # not created empty to be "backed up"
+
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "copies",
+        "office.sqlite3",
+    ] + (["settings.json"] if (tmp_path / "settings.json").exists() else [])
+    assert not any(folder.iterdir())
+
+
 def test_demo_seeds_once(tmp_path: Path) -> None:
     url = dbmod.sqlite_url(tmp_path / "demo.sqlite3")
     first = run_cli("--database", url, "demo", config_dir=tmp_path)
@@ -91,6 +142,21 @@ def test_unreachable_server_is_explained(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "เชื่อมต่อฐานข้อมูล" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_keyring_on_the_machine_prints_no_english_warning(tmp_path: Path) -> None:
+    """A server URL without a password asks the keyring; a machine without one is normal."""
+    result = run_cli(
+        "--database",
+        "postgresql://postgres@127.0.0.1:1/x",
+        "db",
+        "status",
+        config_dir=tmp_path,
+        extra_env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("เชื่อมต่อฐานข้อมูล"), result.stderr
+    assert "keyring" not in result.stderr.lower()
 
 
 @pytest.mark.server

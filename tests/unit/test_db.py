@@ -153,6 +153,21 @@ def test_wrong_password_is_explained() -> None:
     assert "รหัสผ่าน" in info.value.message
 
 
+@pytest.mark.server
+def test_unknown_postgresql_account_is_a_login_problem_not_a_missing_database() -> None:
+    from tests.conftest import PG_URL, require_server
+
+    require_server("postgresql")
+    server = PG_URL.rsplit("/", 1)[0].split("@", 1)[-1]
+    with pytest.raises(DatabaseUnavailable) as wrong_user:
+        dbmod.connect(f"postgresql://no_such_account_ictdesk@{server}/postgres")
+    assert "ชื่อผู้ใช้หรือรหัสผ่าน" in wrong_user.value.message
+    assert "ไม่พบฐานข้อมูล" not in wrong_user.value.message
+    with pytest.raises(DatabaseUnavailable) as missing:
+        dbmod.connect(PG_URL.rsplit("/", 1)[0] + "/role_no_such_database_ictdesk")
+    assert "ไม่พบฐานข้อมูล" in missing.value.message
+
+
 def test_daily_backup_once_a_day_and_pruned(
     sqlite_db: peewee.SqliteDatabase, tmp_path: Path
 ) -> None:
@@ -163,3 +178,15 @@ def test_daily_backup_once_a_day_and_pruned(
         backup.backup_sqlite(sqlite_db, folder, label=f"manual{n}")
     backup.prune_backups(folder, keep=2)
     assert len(list(folder.glob(backup.BACKUP_GLOB))) == 2
+
+
+def test_a_failed_backup_leaves_no_partial_file(
+    sqlite_db: peewee.SqliteDatabase, tmp_path: Path
+) -> None:
+    copies = tmp_path / "copies"
+    target = copies / "taken"
+    target.mkdir(parents=True)  # the copy is made, but cannot take this name
+    with pytest.raises(OSError):
+        backup.backup_to(sqlite_db, target)
+    assert [p.name for p in copies.iterdir()] == ["taken"]
+    assert not any(target.iterdir())
