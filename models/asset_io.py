@@ -382,6 +382,8 @@ def _preview_row(
                     field=_(FIELD_BY_KEY[int_field].label), text=text(int_field)
                 )
             )
+    if values.get("seats") is not None and values["seats"] < 0:
+        errors.append(_("จำนวนสิทธิ์ใช้งานต้องไม่ติดลบ"))
     year = values.get("budget_year")
     if year is not None and not 2400 <= year <= 2800:
         errors.append(_("ปีงบประมาณ “{year}” ต้องเป็นปี พ.ศ.").format(year=year))
@@ -413,6 +415,16 @@ def _preview_row(
     if vendor_text:
         row.vendor_name = vendor_text
         values["vendor"] = lookups.vendors.get(_header_key(vendor_text))
+    errors.extend(assets.text_length_errors(values).values())
+    for key, model, given in (
+        ("category", AssetCategory, category_name),
+        ("vendor", Vendor, vendor_text),
+    ):
+        limit = int(model._meta.fields["name"].max_length)
+        if len(given) > limit:
+            errors.append(
+                _("{field} ยาวเกิน {n} ตัวอักษร").format(field=_(FIELD_BY_KEY[key].label), n=limit)
+            )
     row.values = values
     return row
 

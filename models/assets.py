@@ -341,16 +341,32 @@ def _fk_id(value: Any) -> int | None:
     return int(value)
 
 
+def text_length_errors(values: Mapping[str, Any]) -> dict[str, str]:
+    """Texts longer than their column holds: PostgreSQL and MySQL refuse them with a database
+    error (SQLite would keep them), so they are refused here with the field's name."""
+    from models.asset_io import FIELD_BY_KEY  # deferred: asset_io builds on this module
+
+    errors: dict[str, str] = {}
+    for name in ("number", *TEXT_FIELDS):
+        limit = getattr(Asset._meta.fields[name], "max_length", None)
+        value = values.get(name)
+        if limit and isinstance(value, str) and len(value) > limit:
+            errors[name] = _("{field} ยาวเกิน {n} ตัวอักษร").format(
+                field=_(FIELD_BY_KEY[name].label), n=limit
+            )
+    return errors
+
+
 def validate_asset(values: Mapping[str, Any], *, exclude_id: int | None = None) -> dict[str, str]:
     """Field errors of a complete set of asset values (empty when they may be saved)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = text_length_errors(values)
     kind = values.get("kind")
     if kind not in set(AssetKind):
         errors["kind"] = _("กรุณาเลือกประเภทครุภัณฑ์")
     problem = check_number(str(values.get("number") or ""))
     if problem:
         errors["number"] = problem
-    else:
+    elif "number" not in errors:
         key = normalise_number(str(values["number"]))
         clash = Asset.select(Asset.id, Asset.name).where(Asset.number_key == key)
         if exclude_id is not None:

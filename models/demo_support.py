@@ -178,6 +178,9 @@ def _seed_plan(ctx: DemoContext, made: dict[str, list[Any]], year: int) -> None:
         ]  # fmt: skip
     rng = ctx.rng
     units = ctx.units
+    # (done on, due, task index, occurrence index): recorded in the order they were carried out,
+    # so the follow-up tickets are numbered in the order they were received.
+    carried_out: list[tuple[dt.date, dt.date, int, int]] = []
     for t_index, task in enumerate(tasks):
         for d_index, due in enumerate(maintenance.scheduled_dates(task, year)):
             if due >= ctx.today - dt.timedelta(days=3):
@@ -189,36 +192,71 @@ def _seed_plan(ctx: DemoContext, made: dict[str, list[Any]], year: int) -> None:
                 continue
             late = (d_index + t_index) % 5 == 2
             done_on = working_days_back(due + dt.timedelta(days=9), 0) if late else due
-            issues = (d_index + t_index) % 4 == 1
-            with on_day(min(done_on, ctx.today - dt.timedelta(days=1)), 15):
-                who = staff[(t_index + d_index) % len(staff)]
-                if issues:
-                    target = made["pc"][rng.randrange(len(made["pc"]))]
-                    maintenance.record_execution(
-                        who, task, due, done_on=min(done_on, ctx.today - dt.timedelta(days=1)),
-                        result=maintenance.Result.ISSUES,
-                        findings=rng.choice(
-                            ["พัดลมระบายความร้อนมีเสียงดัง", "แบตเตอรี่เครื่องสำรองไฟเสื่อม",
-                             "พบฝุ่นสะสมมากในเครื่อง", "ลูกยางดึงกระดาษสึก"]
-                        ),
-                        asset=target.id,
-                        follow_up={
-                            "title": "แก้ไขปัญหาที่พบจากการบำรุงรักษา",
-                            "paperless_no": f"ภทส {rng.randint(100, 999)}",
-                            "unit": units[0].id,
-                            "requester_name": who.full_name,
-                            "category": tickets.categories()[-1].id,
-                        } if d_index % 2 == 0 else None,
-                    )  # fmt: skip
-                else:
-                    maintenance.record_execution(
-                        who,
-                        task,
-                        due,
-                        done_on=min(done_on, ctx.today - dt.timedelta(days=1)),
-                        result=maintenance.Result.NORMAL,
-                    )
+            carried_out.append(
+                (min(done_on, ctx.today - dt.timedelta(days=1)), due, t_index, d_index)
+            )
+    for done_on, due, t_index, d_index in sorted(carried_out):
+        task = tasks[t_index]
+        issues = (d_index + t_index) % 4 == 1
+        who = staff[(t_index + d_index) % len(staff)]
+        with on_day(done_on, 15):
+            if not issues:
+                maintenance.record_execution(
+                    who, task, due, done_on=done_on, result=maintenance.Result.NORMAL
+                )
+                continue
+            # a finding about one of the task's own assets, of the kind that task finds
+            covered = list(maintenance.target_assets(task).order_by(assets.Asset.id))
+            target = covered[rng.randrange(len(covered))]
+            findings = rng.choice(FINDINGS[t_index])
+            record = maintenance.record_execution(
+                who, task, due, done_on=done_on, result=maintenance.Result.ISSUES,
+                findings=findings, asset=target.id,
+                follow_up={
+                    "title": "แก้ไขปัญหาที่พบจากการบำรุงรักษา",
+                    "paperless_no": f"ภทส {rng.randint(100, 999)}",
+                    "unit": units[0].id,
+                    "requester_name": who.full_name,
+                    "category": tickets.categories()[-1].id,
+                } if d_index % 2 == 0 else None,
+            )  # fmt: skip
+        if record.follow_up_ticket_id is not None:
+            _fix_finding(ctx, who, record.follow_up_ticket_id, done_on, findings)
 
+
+def _fix_finding(
+    ctx: DemoContext, who: Any, ticket_id: int, found_on: dt.date, findings: str
+) -> None:
+    """A follow-up ticket is dealt with within the week, unless it was opened in the last days
+    (then it is still waiting to be assigned)."""
+    fixed_on = later(found_on, 2)
+    if fixed_on >= working_days_back(ctx.today, 3):
+        return
+    case_id = tickets.get_ticket(ticket_id).case_id
+    with on_day(later(found_on, 1), 10):
+        act(who, case_id, "assign", data={"assignee": who.id, "estimate_days": 1})
+    with on_day(fixed_on, 14):
+        act(
+            who,
+            case_id,
+            "repaired",
+            data={
+                "cause": findings,
+                "work_done": "แก้ไขตามที่พบจากการบำรุงรักษาและทดสอบการใช้งาน",
+                "repair_result": tickets.RepairResult.FIXED,
+            },
+        )
+        act(who, case_id, "close", data={"notified_on": fixed_on})
+
+
+# What each of the plan's tasks (in _seed_plan's order) may find.
+FINDINGS: list[list[str]] = [
+    ["พัดลมระบายความร้อนมีเสียงดัง", "พบฝุ่นสะสมมากในเครื่อง", "ฮาร์ดดิสก์มีเซกเตอร์เสีย"],
+    ["การสำรองข้อมูลรอบกลางคืนไม่สำเร็จ", "พื้นที่จัดเก็บข้อมูลสำรองเหลือน้อย"],
+    ["เฟิร์มแวร์รุ่นเก่ามีช่องโหว่ ต้องปรับปรุง", "พอร์ตเชื่อมต่อชำรุด ๑ พอร์ต"],
+    ["ฐานข้อมูลไวรัสไม่ปรับปรุงอัตโนมัติ", "สิทธิ์การใช้งานใกล้หมดอายุ"],
+    ["ลูกยางดึงกระดาษสึก", "ชุดสร้างภาพ (ดรัม) ใกล้หมดอายุ"],
+]
 
 LOANER_SCENARIOS = {"loaner_out", "loaner_overdue"}
 

@@ -498,9 +498,15 @@ def record_execution(
         errors["follow_up"] = _("เปิดเรื่องแจ้งซ่อมต่อได้เฉพาะเมื่อพบปัญหา")
     if assets_checked is not None and assets_checked < 0:
         errors["assets_checked"] = _("จำนวนเครื่องที่ตรวจต้องไม่ติดลบ")
+    asset_id = asset.id if isinstance(asset, Asset) else asset
+    if asset_id is not None and not target_assets(task).where(Asset.id == asset_id).exists():
+        # A finding belongs to an asset the task looks after: it is on that asset's history.
+        found = Asset.get_or_none(Asset.id == asset_id)
+        errors["asset"] = _("ครุภัณฑ์ {number} ไม่อยู่ในงานบำรุงรักษานี้ ({target})").format(
+            number=found.number if found else asset_id, target=target_label(task)
+        )
     if errors:
         raise ValidationError(" ".join(errors.values()), errors)
-    asset_id = asset.id if isinstance(asset, Asset) else asset
     if asset_id is None and task.asset_id:
         asset_id = task.asset_id
     checked = assets_checked if assets_checked is not None else target_assets(task).count()

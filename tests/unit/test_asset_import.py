@@ -128,6 +128,38 @@ def test_bad_rows_are_listed_with_reasons_and_nothing_is_imported(staff, tmp_pat
     assert Vendor.select().count() == 0  # nothing partial: not even the new vendor
 
 
+def test_too_long_texts_and_negative_seats_are_row_errors_on_every_backend(staff, tmp_path) -> None:
+    """Cells longer than the register's columns would stop the import with a database error on
+    PostgreSQL and MariaDB: they are listed as row errors, and nothing is imported."""
+    rows = [
+        *GOOD,
+        [4, "7440-001-0004/66", "ชื่อ", "ห" * 201, "ย" * 201, "", "", "", "", "บ" * 301, ""],
+        [5, "7440-001-0005/66", "ร" * 301, "", "", "", "", "", "", "", ""],
+    ]
+    table = asset_io.open_source(_xlsx(tmp_path / "long.xlsx", rows))
+    mapping = asset_io.guess_mapping(table)
+    preview = asset_io.preview_import(table, mapping)
+    errors = {r.line: " ".join(r.errors) for r in preview.errors}
+    assert set(errors) == {7, 8}
+    for expected in ("หมวด ยาวเกิน 200", "ยี่ห้อ ยาวเกิน 200", "ผู้ขาย/ผู้รับจ้าง ยาวเกิน 300"):
+        assert expected in errors[7], errors[7]
+    assert "ชื่อครุภัณฑ์ ยาวเกิน 300" in errors[8]
+    with pytest.raises(ValidationError):
+        asset_io.run_import(staff, table, mapping)
+    assert Asset.select().count() == 0 and Vendor.select().count() == 0
+    result = asset_io.run_import(staff, table, mapping, valid_only=True)
+    assert (result.created, result.skipped_invalid) == (3, 2)
+
+    licences = tmp_path / "seats.csv"
+    licences.write_text(
+        "เลขครุภัณฑ์,ชื่อครุภัณฑ์,ประเภท,จำนวนสิทธิ์ใช้งาน\n7030-001-0001/66,Windows 11 Pro,ซอฟต์แวร์,-5\n",
+        encoding="utf-8",
+    )
+    table = asset_io.open_source(licences)
+    preview = asset_io.preview_import(table, asset_io.guess_mapping(table))
+    assert [r.errors for r in preview.errors] == [["จำนวนสิทธิ์ใช้งานต้องไม่ติดลบ"]]
+
+
 def test_valid_only_imports_the_good_rows(staff, tmp_path) -> None:
     rows = [*GOOD, [4, "bad", "เลขผิด", "", "", "", "", "", "", "", ""]]
     table = asset_io.open_source(_xlsx(tmp_path / "mixed.xlsx", rows))

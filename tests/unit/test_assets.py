@@ -84,6 +84,22 @@ def test_bad_input_names_each_field_and_saves_nothing(db, make_user) -> None:
     assert Asset.select().count() == 0
 
 
+def test_text_longer_than_its_column_is_refused_on_every_backend(db, make_user) -> None:
+    """PostgreSQL and MariaDB would refuse the row with a database error; the register refuses
+    it first with the field's name, and keeps what was stored."""
+    staff = make_user("staff")
+    with pytest.raises(ValidationError) as bad:
+        assets.save_asset(staff, None, _values(brand="ก" * 201, serial_number="S" * 201))
+    assert set(bad.value.errors) == {"brand", "serial_number"}
+    assert "ยี่ห้อ ยาวเกิน 200 ตัวอักษร" in bad.value.message
+    assert Asset.select().count() == 0
+    saved = assets.save_asset(staff, None, _values(brand="ก" * 200, location="ห้อง ๒๐๑"))
+    with pytest.raises(ValidationError) as bad:
+        assets.save_asset(staff, saved, {"location": "ช" * 301}, expected_version=saved.version)
+    assert set(bad.value.errors) == {"location"}
+    assert records.get(Asset, saved.id).location == "ห้อง ๒๐๑"
+
+
 def test_the_pattern_is_an_office_setting(db, admin) -> None:
     settings.put(admin, "assets.number_pattern", "สมศ-####")
     with pytest.raises(ValidationError):

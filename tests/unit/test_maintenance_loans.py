@@ -152,6 +152,52 @@ def test_finding_opens_a_follow_up_ticket_in_the_same_transaction(office) -> Non
     assert ticket.asset_id == office.pcs[1].id and ticket.description == "พัดลมเสียงดัง"
 
 
+def test_a_finding_names_an_asset_the_task_looks_after(office) -> None:
+    plan = _plan(office)
+    desktops = maintenance.save_task(
+        office.staff, None, plan=plan.id, title="ทำความสะอาดเครื่องตั้งโต๊ะ",
+        category=office.pcs[0].category_id, day_of_month=10,
+    )  # fmt: skip
+    backups = maintenance.save_task(
+        office.staff, None, plan=plan.id, title="ตรวจสอบสำรองข้อมูล",
+        asset=office.pcs[0].id, day_of_month=10,
+    )  # fmt: skip
+    at(dt.date(2026, 4, 20))
+    april = dt.date(2026, 4, 10)
+    for task, other in ((desktops, office.spares[0]), (backups, office.pcs[1])):
+        with pytest.raises(ValidationError) as refused:
+            maintenance.record_execution(
+                office.staff, task, april, done_on=april, result=Result.ISSUES,
+                findings="พัดลมเสียงดัง", asset=other.id,
+            )  # fmt: skip
+        assert set(refused.value.errors) == {"asset"}
+        assert other.number in refused.value.message
+        assert maintenance.target_label(task) in refused.value.message
+    assert maintenance.MaintenanceRecord.select().count() == 0
+    record = maintenance.record_execution(
+        office.staff, desktops, april, done_on=april, result=Result.ISSUES,
+        findings="พัดลมเสียงดัง", asset=office.pcs[2].id,
+    )  # fmt: skip
+    assert record.asset_id == office.pcs[2].id
+    record = maintenance.record_execution(
+        office.staff, backups, april, done_on=april, result=Result.NORMAL
+    )
+    assert record.asset_id == office.pcs[0].id  # a one-asset task's record names its asset
+
+
+def test_loan_texts_longer_than_their_columns_are_refused(office) -> None:
+    at(dt.date(2026, 4, 20))
+    with pytest.raises(ValidationError) as refused:
+        loans.lend(
+            office.staff, office.spares[0], borrower_name="ก" * 201, purpose="ข" * 501,
+            due_back=dt.date(2026, 4, 22),
+        )  # fmt: skip
+    assert set(refused.value.errors) == {"borrower_name", "purpose"}
+    assert "ผู้ยืม ยาวเกิน 200 ตัวอักษร" in refused.value.message
+    assert loans.Loan.select().count() == 0
+    assert assets.get_asset(office.spares[0].id).status == AssetStatus.LOANER_POOL
+
+
 def test_lend_return_and_overdue(office) -> None:
     spare = office.spares[0]
     at(dt.date(2026, 4, 20))
