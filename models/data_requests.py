@@ -28,6 +28,7 @@ from models.base import Actor, VersionedModel
 from models.engine import (
     Case,
     CaseResult,
+    CaseStep,
     Deadline,
     DocumentRef,
     Field,
@@ -580,7 +581,24 @@ def cover_note(actor: Actor | None, case: Case) -> Memo:
         body=body,
         signer=staff,
         paper=paper,
+        date=_cover_note_date(case),
     )
+
+
+def _cover_note_date(case: Case) -> dt.date | None:
+    """The day the data and the note were last put forward (a reprint keeps the memo's date);
+    None (today) while the staff member is still preparing them."""
+    if case.status == "open" and case.current_step == "prepare":
+        return None
+    last = (
+        CaseStep.select(CaseStep.on_date)
+        .where(
+            (CaseStep.case == case.id) & (CaseStep.step == "prepare") & (CaseStep.outcome == "done")
+        )
+        .order_by(CaseStep.at.desc(), CaseStep.id.desc())
+        .first()
+    )
+    return last.on_date if last is not None else None
 
 
 def _eligible(case: Case, detail: Any) -> bool:
@@ -717,15 +735,15 @@ REGISTER = declare_register(
         name="data-requests",
         title=N_("ทะเบียนการให้บริการข้อมูลสารสนเทศด้านการประเมินคุณภาพภายนอก"),
         columns=(
-            RegisterColumn("number", N_("เลขที่"), 2.2, "center"),
-            RegisterColumn("received_on", N_("วันที่รับ"), 1.1, "center"),
+            RegisterColumn("number", N_("เลขที่"), 1.8, "center"),
+            RegisterColumn("received_on", N_("วันที่รับ"), 1.4, "center"),
             RegisterColumn("organisation", N_("หน่วยงานที่ขอ"), 1.9),
             RegisterColumn("parent_body", N_("ต้นสังกัด"), 1.7),
             RegisterColumn("purpose", N_("วัตถุประสงค์"), 2.0),
             RegisterColumn("eligible", N_("ผลการพิจารณา"), 1.65, "center"),
             RegisterColumn("letter", N_("หนังสือส่งที่"), 1.3, "center"),
-            RegisterColumn("sent", N_("วันที่/ช่องทางส่ง"), 1.4, "center"),
-            RegisterColumn("due_on", N_("ครบกำหนด"), 1.1, "center"),
+            RegisterColumn("sent", N_("วันที่/ช่องทางส่ง"), 1.5, "center"),
+            RegisterColumn("due_on", N_("ครบกำหนด"), 1.4, "center"),
             RegisterColumn("result", N_("ผล"), 1.3, "center"),
         ),
         rows=register_rows,

@@ -84,7 +84,7 @@ Using the engine
 ``open_case(actor, key, data, files)``, ``available_actions(actor, case)``,
 ``act(actor, case, outcome_key, comment=, data=, files=, expected_version=)`` (refuses with
 ``ValidationError`` / ``PermissionDenied`` / ``ConflictError``), ``list_cases``, ``case_view``,
-``my_work``, ``due_today``, ``overdue``, ``state_of``.
+``my_work``, ``my_work_counts``, ``due_today``, ``overdue``, ``state_of``.
 """
 
 from __future__ import annotations
@@ -142,10 +142,12 @@ from models.engine.queries import (
     CaseRow,
     CaseView,
     DocumentChoice,
+    WorkCounts,
     case_view,
     due_today,
     list_cases,
     my_work,
+    my_work_counts,
     overdue,
     period_reports,
     print_document,
@@ -194,6 +196,7 @@ __all__ = [
     "ProcessDef",
     "StateInfo",
     "Step",
+    "WorkCounts",
     "act",
     "add_files",
     "all_processes",
@@ -209,6 +212,7 @@ __all__ = [
     "history",
     "list_cases",
     "my_work",
+    "my_work_counts",
     "open_case",
     "overdue",
     "period_reports",

@@ -139,7 +139,7 @@ def _where(process: str | None, filters: CaseFilter, today: dt.date) -> Any:
     if filters.step:
         cond &= (Case.current_step == filters.step) & (Case.status == "open")
     if filters.person_id is not None:
-        cond &= (Case.holder_user_id == filters.person_id) | (Case.assignee_id == filters.person_id)
+        cond &= _person(filters.person_id)
     if filters.received_from is not None:
         cond &= Case.received_on >= filters.received_from
     if filters.received_to is not None:
@@ -148,6 +148,16 @@ def _where(process: str | None, filters: CaseFilter, today: dt.date) -> Any:
     if text:
         cond &= text_search.contains(Case, text)
     return cond
+
+
+def _person(user_id: int) -> Any:
+    """Cases a person is responsible for, or that wait on them as "my work" counts it (a head's
+    reviews are held by the role, with nobody named)."""
+    from models.users import User
+
+    cond: Any = (Case.holder_user_id == user_id) | (Case.assignee_id == user_id)
+    user = User.get_or_none(User.id == user_id)
+    return cond | _mine(user) if user is not None else cond
 
 
 def _order(sort_key: str, descending: bool, today: dt.date) -> list[Any]:
@@ -223,17 +233,32 @@ def list_cases(
 # The dashboard
 
 
+def _refused_steps(user: Actor) -> list[tuple[str, str]]:
+    """(process, step) pairs the user's role is named on but the step's finer check refuses, e.g.
+    the evaluation group's head on the publication review: such cases are not their work."""
+    role = str(user.role)
+    return [
+        (process.key, step.key)
+        for process in all_processes()
+        for step in process.steps
+        if step.actor_check is not None and role in step.roles and step.actor_check(user)
+    ]
+
+
 def _mine(user: Actor) -> Any:
     role = str(user.role)
-    return (Case.status == "open") & (
+    cond = (Case.status == "open") & (
         (Case.holder_user_id == user.id)
         | (Case.holder_user_id.is_null() & Case.holder_roles.contains(f",{role},"))
     )
+    for process, step in _refused_steps(user):
+        cond &= ~((Case.process == process) & (Case.current_step == step))
+    return cond
 
 
 def my_work(actor: Actor, limit: int = 100, today: dt.date | None = None) -> list[CaseRow]:
-    """Open cases waiting on ``actor``: held by them, or by their role with nobody named; most
-    urgent first."""
+    """Open cases waiting on ``actor``: held by them, or by their role with nobody named (and
+    the step's own check lets them act); most urgent first."""
     require(actor, Permission.VIEW)
     today = today or clock.today()
     query = (
@@ -243,6 +268,32 @@ def my_work(actor: Actor, limit: int = 100, today: dt.date | None = None) -> lis
         .limit(limit)
     )
     return to_rows(list(query), today)
+
+
+@dataclass(frozen=True)
+class WorkCounts:
+    """How many cases wait on a user, and how many of them are due today or overdue."""
+
+    total: int
+    due_today: int
+    overdue: int
+
+
+def my_work_counts(actor: Actor, today: dt.date | None = None) -> WorkCounts:
+    """The counts of ``my_work`` over all of the user's cases (the list itself is cut short)."""
+    require(actor, Permission.VIEW)
+    today = today or clock.today()
+    mine = _mine(actor) & Case.paused_since.is_null()
+
+    def count(extra: Any = None) -> int:
+        where = mine if extra is None else mine & extra
+        return int(Case.select(peewee.fn.COUNT(Case.id)).where(where).scalar() or 0)
+
+    return WorkCounts(
+        total=count(),
+        due_today=count(state_condition(CaseState.DUE_TODAY, today)),
+        overdue=count(state_condition(CaseState.OVERDUE, today)),
+    )
 
 
 def due_today(actor: Actor | None, limit: int = 100, today: dt.date | None = None) -> list[CaseRow]:

@@ -39,6 +39,7 @@ from models.engine import (  # noqa: E402
     CaseStep,
     list_cases,
     my_work,
+    my_work_counts,
 )
 from models.engine.screens import case_screen  # noqa: E402
 from models.i18n import set_language  # noqa: E402
@@ -234,7 +235,11 @@ def run(backend: str, n_cases: int, repeat: int) -> list[tuple[str, float, float
                 50,
             ),
         ),
-        ("dashboard: my work (head)", lambda _n: my_work(head, limit=500)),
+        (
+            "dashboard: my work (head)",
+            lambda _n: (my_work(head, limit=30), my_work_counts(head)),
+        ),
+        ("filter: person = head (held by role)", page(CaseFilter(person_id=head.id))),
         (
             "dashboard: overdue, all processes",
             lambda _n: list_cases(

@@ -162,6 +162,9 @@ def test_data_request_end_to_end(office: Office) -> None:
     assert squash("เรียนรองผู้อำนวยการ (ในกำกับ)") in cover_text
     assert squash("ข้อมูลไม่มีข้อมูลส่วนบุคคล") not in cover_text, "the note was replaced on rework"
     assert squash("(นายสมชาย ใจดี)") in cover_text and squash("ความเห็นของ หน.ภทส.") in cover_text
+    # Dated the day the data were last put forward (2 June), not the day it is printed again.
+    assert squash(t("วันที่ 2 มิถุนายน 2569")) in cover_text
+    assert squash(t("4 มิถุนายน 2569")) not in cover_text
 
     case = act(somchai, case, "close", data={"summary": "ส่งข้อมูลทางอีเมลแล้ว ผู้ขอยืนยันการรับ"})
     assert state_of(case).state == CaseState.DONE_ON_TIME

@@ -434,6 +434,9 @@ def test_list_filters_sorts_and_pages(proc: engine.ProcessDef, people: dict[str,
         None, sample_process.KEY, CaseFilter(person_id=staff.id), "number", False, 0, 50
     )
     assert mine.total == 6
+    # The head holds the eight cases waiting for approval by role: they are the head's too.
+    for_head = list_cases(None, sample_process.KEY, CaseFilter(person_id=head.id))
+    assert for_head.total == 8 and {r.step for r in for_head.rows} == {"review"}
     text = list_cases(None, sample_process.KEY, CaseFilter(text="ที่ 07"), "number", False, 0, 50)
     assert [r.title for r in text.rows] == ["เรื่องที่ 07"]
     period = CaseFilter(received_from=D(2026, 3, 25), received_to=D(2026, 3, 27))
@@ -456,8 +459,15 @@ def test_dashboard_lists(proc: engine.ProcessDef, people: dict[str, User]) -> No
     at(D(2026, 4, 17))
     assert [r.id for r in engine.my_work(head)] == [waiting_for_head.id]
     assert [r.id for r in engine.my_work(staff)] == [mine.id]
+    assert engine.my_work_counts(head) == engine.WorkCounts(total=1, due_today=1, overdue=0)
     assert {r.id for r in engine.due_today(staff)} == {waiting_for_head.id, mine.id}
     at(D(2026, 4, 20))
+    # The counts cover every case, not only the ones a short list shows.
+    assert engine.my_work(head, limit=1) and engine.my_work_counts(head).overdue == 1
+    more = register(staff)
+    assert [r.id for r in engine.my_work(head, limit=1)] == [waiting_for_head.id]
+    assert engine.my_work_counts(head) == engine.WorkCounts(total=2, due_today=0, overdue=1)
+    assert more.due_on is not None and more.due_on > D(2026, 4, 20)
     assert {r.id for r in engine.overdue(staff)} == {waiting_for_head.id, mine.id}
     assert engine.overdue(staff)[0].state_text == "เกินกำหนด 1 วันทำการ"
     counts = {c.process: c for c in engine.state_counts(staff)}

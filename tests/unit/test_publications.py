@@ -68,6 +68,11 @@ def test_a_request_end_to_end(office: Office) -> None:
     with pytest.raises(ValidationError) as err:
         act(support_head, case, "approve", data={"criteria_rules": True})
     assert set(err.value.errors) == {"criteria_chain"}
+    # So the review is in the support group's head's work, not in the evaluation group's head's.
+    assert [r.id for r in engine.my_work(support_head)] == [case.id]
+    assert engine.my_work(office["eval_head"]) == []
+    assert engine.my_work_counts(office["eval_head"]).total == 0
+    assert engine.my_work_counts(support_head).total == 1
 
     # Sent back to the requester: the clock stops until the corrected memo comes back.
     case = act(support_head, case, "to_requester", comment="ยังไม่ผ่านการอนุมัติของผู้อำนวยการสำนัก")

@@ -30,17 +30,16 @@ def _item(row: CaseRow) -> WorkItem:
 
 
 def my_work_section(user: User) -> DashboardSection:
-    rows = engine.my_work(user, limit=500)
-    late = sum(1 for r in rows if r.state == CaseState.OVERDUE)
-    today = sum(1 for r in rows if r.state == CaseState.DUE_TODAY)
+    rows = engine.my_work(user, limit=LIMIT)
+    counts = engine.my_work_counts(user)
     return DashboardSection(
         title=N_("งานของฉัน"),
         counts=[
-            Count(N_("เรื่องที่รอท่านดำเนินการ"), len(rows)),
-            Count(N_("ครบกำหนดวันนี้"), today),
-            Count(N_("เกินกำหนด"), late),
+            Count(N_("เรื่องที่รอท่านดำเนินการ"), counts.total),
+            Count(N_("ครบกำหนดวันนี้"), counts.due_today),
+            Count(N_("เกินกำหนด"), counts.overdue),
         ],
-        items=[_item(r) for r in rows[:LIMIT]],
+        items=[_item(r) for r in rows],
         empty_text=N_("ไม่มีเรื่องที่รอท่านดำเนินการ"),
     )
 
