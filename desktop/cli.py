@@ -306,8 +306,15 @@ def build_parser() -> argparse.ArgumentParser:
     register = tasks.add_parser("print-register", help=_("พิมพ์ทะเบียนเป็น PDF"))
     register.add_argument("name", nargs="?")
     register.add_argument("--list", action="store_true", help=_("แสดงรายชื่อทะเบียน"))
-    register.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    register.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    register.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help=_("ตั้งแต่วันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)"),
+    )
+    register.add_argument(
+        "--to", dest="date_to", metavar="DATE", help=_("ถึงวันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)")
+    )
     register.add_argument("--output", metavar="PDF")
     register.set_defaults(run=task_print_register)
     return parser

@@ -16,7 +16,7 @@ from models import settings
 from models.errors import ValidationError
 from models.i18n import _, document_language
 from models.org import organisation
-from reports.thaifmt import date_long
+from reports.thaifmt import date_long, parse_be_date
 
 
 @dataclass(frozen=True)
@@ -76,14 +76,17 @@ def parse_period(
     def one(text: str | None, label: str) -> dt.date | None:
         if not text:
             return None
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError as exc:
-            raise ValidationError(
-                _("วันที่ {label} “{text}” ไม่ถูกต้อง (ใช้รูปแบบ YYYY-MM-DD)").format(
-                    label=label, text=text
-                )
-            ) from exc
+        # ISO for scripts; วว/ดด/ปปปป in B.E., as the office writes dates, for people.
+        for parse in (dt.date.fromisoformat, parse_be_date):
+            try:
+                return parse(text)
+            except ValueError:
+                continue
+        raise ValidationError(
+            _("วันที่ {label} “{text}” ไม่ถูกต้อง (ใช้รูปแบบ YYYY-MM-DD หรือ วว/ดด/ปปปป เป็น พ.ศ.)").format(
+                label=label, text=text
+            )
+        )
 
     start, end = one(date_from, "--from"), one(date_to, "--to")
     if start and end and start > end:

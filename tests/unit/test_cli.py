@@ -184,3 +184,18 @@ def test_demo_and_backup_on_postgresql(tmp_path: Path) -> None:
     finally:
         admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+def test_register_period_takes_iso_or_buddhist_era_dates() -> None:
+    import datetime as dt
+
+    from models.errors import ValidationError
+    from models.registers import parse_period
+
+    assert parse_period("2025-10-01", "๓๐/๐๙/๒๕๖๙") == (dt.date(2025, 10, 1), dt.date(2026, 9, 30))
+    assert parse_period("1/10/2568", None) == (dt.date(2025, 10, 1), None)
+    for wrong in ("1/10/2025", "31/02/2569", "เมื่อวาน"):  # a C.E. year is not shifted silently
+        with pytest.raises(ValidationError, match="วว/ดด/ปปปป"):
+            parse_period(wrong, None)
+    with pytest.raises(ValidationError, match="ไม่อยู่หลัง"):
+        parse_period("1/10/2569", "30/9/2569")
