@@ -83,7 +83,25 @@ def can(actor: Actor | None, permission: Permission) -> bool:
     return role is not None and permission in ROLE_PERMISSIONS[role]
 
 
+def _check_account_now(actor: Actor) -> None:
+    """The logged-in user is a snapshot taken at login: refuse if the administrator has since
+    switched the account off or changed its role (another workstation may have done it), so old
+    rights do not outlive the change. Stand-ins that are not stored accounts are taken as they are."""
+    from models.users import User  # models.users imports this module
+
+    stored = User.select(User.role, User.active).where(User.id == actor.id).tuples().first()
+    if stored is None:
+        return
+    role, active = stored
+    if not active:
+        raise PermissionDenied(_("บัญชีผู้ใช้ของท่านถูกปิดการใช้งานแล้ว กรุณาติดต่อผู้ดูแลระบบ"))
+    if role != actor.role:
+        raise PermissionDenied(_("สิทธิ์ของบัญชีท่านถูกเปลี่ยนแล้ว กรุณาออกจากระบบแล้วเข้าสู่ระบบใหม่"))
+
+
 def require(actor: Actor | None, permission: Permission) -> None:
+    if actor is not None:
+        _check_account_now(actor)
     if not can(actor, permission):
         raise PermissionDenied(
             _("ท่านไม่มีสิทธิ์{action} (สิทธิ์ของท่าน: {role})").format(
@@ -97,6 +115,7 @@ def require_role(actor: Actor | None, *roles: Role) -> None:
     """For steps reserved to named roles (e.g. only หน.ภทส. decides eligibility)."""
     if actor is None:
         return
+    _check_account_now(actor)
     if role_of(actor) not in roles:
         raise PermissionDenied(
             _("ขั้นตอนนี้สำหรับ {roles} เท่านั้น").format(roles=", ".join(_(ROLE_LABELS[r]) for r in roles))

@@ -140,3 +140,26 @@ def test_first_admin_only_on_an_empty_database(db) -> None:
     assert first.role == Role.ADMIN and not users.needs_first_admin()
     with pytest.raises(ValidationError):
         users.create_first_admin("second", "ผู้ดูแลคนที่สอง", "password123")
+
+
+def test_rights_follow_the_account_not_the_login_snapshot(db, admin, make_user) -> None:
+    """Another workstation's administrator demotes or switches off a logged-in user: the rights
+    held in that user's session end with the change."""
+    from models.engine import queries
+
+    second = make_user("admin", username="somchai")
+    session = User.get_by_id(second.id)  # what the logged-in window holds
+    users.create_user(session, "worker1", "ผู้ใช้ใหม่หนึ่ง", Role.STAFF, "password123")
+    users.update_user(admin, User.get_by_id(second.id), role=Role.STAFF)
+    with pytest.raises(PermissionDenied) as changed:
+        users.create_user(session, "worker2", "ผู้ใช้ใหม่สอง", Role.STAFF, "password123")
+    assert "ออกจากระบบแล้วเข้าสู่ระบบใหม่" in changed.value.message
+    assert not User.select().where(User.username == "worker2").exists()
+
+    staff = make_user("staff", username="suda")
+    staff_session = User.get_by_id(staff.id)
+    queries.my_work(staff_session)
+    users.update_user(admin, User.get_by_id(staff.id), active=False)
+    with pytest.raises(PermissionDenied) as off:
+        queries.my_work(staff_session)
+    assert "ปิดการใช้งาน" in off.value.message
