@@ -68,14 +68,73 @@ def _check_columns(columns: Sequence[TableColumn], rows: Sequence[Sequence[str]]
             )
 
 
-def _widest_unit(text: str, style: str, size: float) -> float:
-    """The widest piece of ``text`` that a line can never break (points)."""
+MIN_SCALE = 0.8  # a table's text shrinks to at most 80 % of its size to keep its words whole
+SIZE_STEP = 0.5
+
+
+def _widest_unit(text: str, style: str) -> float:
+    """The widest piece of ``text`` that a line can never break (font units: 1/1000 em)."""
     font = fonts.doc_font(style)
     widest = 0.0
     for token in tokens(text):
         if token.kind == "unit":
             widest = max(widest, font.shape(token.text).advance)
-    return widest * size / 1000
+    return widest
+
+
+def _widest_units(
+    columns: Sequence[TableColumn], rows: Sequence[Sequence[str]], *, thai: bool
+) -> list[float]:
+    """Per column, the widest unbreakable word of its bold header and its cells (1/1000 em)."""
+    out = []
+    for index, column in enumerate(columns):
+        need = _widest_unit(digits(column.title, thai), "bold")
+        for row in rows:
+            need = max(need, _widest_unit(digits(str(row[index]), thai), "regular"))
+        out.append(need)
+    return out
+
+
+def _minimums(widest: Sequence[float], size: float) -> list[float]:
+    return [w * size / 1000 + 2 * cell_padding(size) + 1.0 for w in widest]
+
+
+def fit_columns(
+    columns: Sequence[TableColumn],
+    rows: Sequence[Sequence[str]],
+    width: float,
+    *,
+    thai: bool,
+    size: float,
+) -> tuple[float, list[float]]:
+    """The font size and column widths of a table ``width`` points wide.
+
+    Widths go by weight, widened where a column's longest unbreakable word (an amount, an asset
+    number, a date, a header word) would not fit, taking the room from the other columns. When
+    the longest words of all columns cannot stand side by side at ``size``, the text gets
+    smaller, in 0.5 pt steps down to 80 % of ``size``, until they can: a register of ten columns
+    of dates, document numbers and agency names reads better a little smaller than with words
+    cut between letters in every column. When even that is not enough, the columns with the
+    widest words are narrowed to one common width (only those words are cut between
+    characters) and the others keep their words whole."""
+    widest = _widest_units(columns, rows, thai=thai)
+    floor = size * MIN_SCALE
+    current = size
+    while sum(_minimums(widest, current)) > width and current > floor:
+        current = max(current - SIZE_STEP, floor)
+    minimum = _minimums(widest, current)
+    if sum(minimum) > width:
+        return current, _capped(minimum, width)
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(columns)) if i not in fixed]
+        room = width - sum(fixed.values())
+        weight = sum(columns[i].weight for i in free)
+        grown = {i: minimum[i] for i in free if room * columns[i].weight / weight < minimum[i]}
+        if not grown:
+            widths = [fixed.get(i, room * columns[i].weight / weight) for i in range(len(columns))]
+            return current, widths
+        fixed.update(grown)
 
 
 def column_widths(
@@ -86,28 +145,20 @@ def column_widths(
     thai: bool,
     size: float,
 ) -> list[float]:
-    """Widths by weight, widened where a column's longest unbreakable word (an amount, an asset
-    number, a header word) would not fit, taking the room from the other columns. When even the
-    minimums do not fit, the weights stand and over-long words are cut between characters."""
-    total = sum(c.weight for c in columns)
-    by_weight = [width * c.weight / total for c in columns]
-    minimum = []
-    for index, column in enumerate(columns):
-        need = _widest_unit(digits(column.title, thai), "bold", size)
-        for row in rows:
-            need = max(need, _widest_unit(digits(str(row[index]), thai), "regular", size))
-        minimum.append(need + 2 * cell_padding(size) + 1.0)
-    if sum(minimum) > width:
-        return by_weight
-    fixed: dict[int, float] = {}
-    while True:
-        free = [i for i in range(len(columns)) if i not in fixed]
-        room = width - sum(fixed.values())
-        weight = sum(columns[i].weight for i in free)
-        grown = {i: minimum[i] for i in free if room * columns[i].weight / weight < minimum[i]}
-        if not grown:
-            return [fixed.get(i, room * columns[i].weight / weight) for i in range(len(columns))]
-        fixed.update(grown)
+    """The column widths ``fit_columns`` gives (at the size it chooses)."""
+    return fit_columns(columns, rows, width, thai=thai, size=size)[1]
+
+
+def _capped(minimum: Sequence[float], width: float) -> list[float]:
+    """``minimum`` with the largest values lowered to one cap so that they sum to ``width``."""
+    remaining, count = width, len(minimum)
+    for value in sorted(minimum):
+        cap = remaining / count
+        if value > cap:
+            return [min(m, cap) for m in minimum]
+        remaining -= value
+        count -= 1
+    return list(minimum)
 
 
 def data_table(
@@ -122,7 +173,7 @@ def data_table(
 ) -> Table:
     """A ruled table ``width`` points wide: bold centred header, wrapped Thai cells."""
     _check_columns(columns, rows)
-    widths = column_widths(columns, rows, width, thai=thai, size=size)
+    size, widths = fit_columns(columns, rows, width, thai=thai, size=size)
     head_style = TextStyle(font="bold", size=size, align="center", leading=size * 1.25)
     cell_styles = {
         align: TextStyle(size=size, align=align, leading=size * 1.25) for align in ALIGNS

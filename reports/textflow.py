@@ -75,21 +75,30 @@ class Line:
 def layout(text: str, style: TextStyle, width: float) -> list[Line]:
     """Break ``text`` into lines for a frame ``width`` points wide."""
     lines = _Breaker(style, width).run(text)
-    if style.first_indent > 0:
+    if len(lines) > 1:
         lines = _without_runts(text, style, width, lines)
     return lines
 
 
+RUNT_EM = 4.0  # a last line narrower than this (or than half the line) is a runt
+
+
 def _without_runts(text: str, style: TextStyle, width: float, lines: list[Line]) -> list[Line]:
     """Pull words down onto a paragraph's last line (and the last line before each hard break)
-    until it is wider than the first-line indent.
+    until it is no runt: wider than the first-line indent, or in a paragraph without one (a
+    centred title, a field value, a table cell) at least 4 em or half the line wide.
 
-    A last line narrower than the indent is a runt, which good typesetting avoids; in a
-    two-line paragraph it also shares no width with the indented first line, and extractors
-    (poppler's ``pdftotext``) then read it as a separate block, out of order. The line above
-    is broken earlier instead (it stays justified); when that would add a line, the paragraph
-    keeps its greedy breaks."""
-    shortest = style.first_indent + 0.25 * style.size
+    A runt, a word or two alone on a last line (``มหาชน)`` of ``(องค์การมหาชน)``, ``ชอบ`` of
+    ``ผู้รับผิดชอบ`` in a narrow header cell, the year of a date), is what good typesetting avoids;
+    in a two-line paragraph it also shares no width with the indented first line, and
+    extractors (poppler's ``pdftotext``) then read it as a separate block, out of order. The
+    line above is broken earlier instead (it stays justified); when that would add a line, the
+    paragraph keeps its greedy breaks."""
+    if style.first_indent > 0:
+        shortest = style.first_indent + 0.25 * style.size
+    else:
+        line_width = max(width - style.left_indent - style.right_indent, style.size)
+        shortest = min(RUNT_EM * style.size, 0.5 * line_width)
     limits: dict[int, float] = {}
     for index in range(1, len(lines)):
         line, above = lines[index], lines[index - 1]

@@ -10,6 +10,7 @@ space-free run. A run is cut into **word units** at the boundaries of ICU's dict
 - never inside a number (``๑,๐๐๐,๐๐๐.๕๐``, ``๑๒/๒๕๖๙``, ``10:30``), nor inside a Latin word;
 - never around a full stop inside an abbreviation (``พ.ศ.``, ``สมศ.``, ``หน.ภทส.``);
 - never after an opening bracket or quote, never before a closing one or before , ; : ! ? %;
+- never inside ``://`` (``https://``);
 - never next to a hyphen (``รับ-ส่ง``, ``ICT-Desk``): extractors drop a hyphen ending a line;
 - never at a no-break space (U+00A0, U+202F): ``๖ ก.ค. ๖๙`` in a table cell stays on one line;
 - never inside one of the office's own words (``set_custom_words``: agency names, terms).
@@ -105,6 +106,8 @@ def _allowed(run: str, i: int) -> bool:
     if b == "." or (a == "." and (b.isalnum() or _is_thai_letter(b))):
         return False
     if a in OPENERS or b in CLOSERS:
+        return False
+    if b == "/" and a in ":/":  # https:// stays whole
         return False
     if _is_latin_alnum(a) and _is_latin_alnum(b):
         return False

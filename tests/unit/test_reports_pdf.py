@@ -17,6 +17,7 @@ from reports.letter import render_letter
 from reports.memo import Memo, OpinionBlock, Paragraph, Table, render_memo
 from reports.registers import RegisterTable, TableColumn, render_register_table
 from reports.samples import sample_letter, sample_memo
+from reports.thai_text import tokens
 from reports.thaifmt import baht_text, number, thai_digits
 from tests.unit.reports_helpers import PUA, pages, pdffonts, pdftotext, squash
 from tests.unit.test_reports_text import PARAGRAPHS, runt_paragraphs
@@ -320,3 +321,70 @@ def test_narrow_columns_widen_to_their_longest_word() -> None:
     assert table[0][:2] == ["ลำดับ", "เลขครุภัณฑ์"]  # header words whole, on one line
     assert [row[1] for row in table[1:]] == [thai_digits(r[1]) for r in rows]
     assert table[2][0] == "๑๐๐๐"
+
+
+# a register like the data-request log: ten columns whose dates, numbers and words cannot all
+# stand side by side at 14 pt on a landscape page
+WIDE_COLUMNS = [
+    TableColumn("เลขที่", 2.2, "center"),
+    TableColumn("วันที่รับ", 1.1, "center"),
+    TableColumn("หน่วยงานที่ขอ", 1.9),
+    TableColumn("ต้นสังกัด", 1.7),
+    TableColumn("วัตถุประสงค์", 2.0),
+    TableColumn("ผลการพิจารณา", 1.65, "center"),
+    TableColumn("หนังสือส่งที่", 1.3, "center"),
+    TableColumn("วันที่/ช่องทางส่ง", 1.4, "center"),
+    TableColumn("ครบกำหนด", 1.1, "center"),
+    TableColumn("ผล", 1.3, "center"),
+]
+WIDE_ROW = [
+    "ขข.10/2570",
+    "10\u00a0พ.ย.\u00a069",
+    "มหาวิทยาลัยราชภัฏนครปฐม",
+    "จุฬาลงกรณ์มหาวิทยาลัย",
+    "ใช้ประกอบการวิจัย",
+    "อนุเคราะห์",
+    "สมศ/1",
+    "12\u00a0พ.ย.\u00a069 อีเมล",
+    "13\u00a0พ.ย.\u00a069",
+    "ภายในกำหนด",
+]
+
+
+def _cell_lines(cell: str | None) -> list[str]:
+    return [line.replace("\u00a0", " ").strip() for line in (cell or "").split("\n")]
+
+
+def test_a_register_too_wide_for_its_words_gets_smaller_text_not_cut_words() -> None:
+    table = RegisterTable("ทะเบียน", "", "", WIDE_COLUMNS, [WIDE_ROW] * 3, landscape=True)
+    page = pages(render_register_table(table))[0]
+    sizes = {round(c["size"], 1) for c in page.chars if c["top"] > 3 * 72 / 2.54}
+    sizes.discard(14.0)  # the printed-on date and page number at the foot
+    [size] = sizes
+    assert 14 * 0.8 <= size < 14
+    [extracted] = page.extract_tables()
+    assert [squash(h or "") for h in extracted[0]] == [squash(c.title) for c in WIDE_COLUMNS]
+    for row in extracted[1:]:
+        for value, cell in zip(WIDE_ROW, row, strict=True):
+            # every word unit (a date with no-break spaces is one) whole on one line
+            for unit in tokens(thai_digits(value)):
+                if unit.kind == "unit":
+                    word = unit.text.replace("\u00a0", " ")
+                    assert any(word in line for line in _cell_lines(cell)), (word, cell)
+            assert squash(cell or "") == squash(thai_digits(value))
+
+
+def test_words_too_wide_for_any_size_cut_only_their_own_column() -> None:
+    columns = [
+        TableColumn("ผลการพิจารณา", 1, "center"),
+        TableColumn("ที่อยู่เว็บไซต์", 8),
+        TableColumn("ครบกำหนด", 1, "center"),
+    ]
+    url = "https://www.example.go.th/" + "a" * 180
+    rows = [["อนุเคราะห์", url, "13\u00a0พ.ย.\u00a069"]]
+    page = pages(render_register_table(RegisterTable("ทะเบียน", "", "", columns, rows)))[0]
+    [extracted] = page.extract_tables()
+    assert _cell_lines(extracted[0][2]) == ["ครบกำหนด"]
+    assert _cell_lines(extracted[1][0]) == ["อนุเคราะห์"]
+    assert _cell_lines(extracted[1][2]) == [thai_digits("13 พ.ย. 69")]
+    assert squash(extracted[1][1] or "") == url

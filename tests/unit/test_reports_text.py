@@ -219,3 +219,47 @@ def test_any_text_breaks_without_loss_or_overflow(chars: list[str], width: float
     for line in lines:
         assert line.natural <= line.available + 0.01 or len(line.cells) == 1
     assert "".join("".join(line.text for line in lines).split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "width", "expected"),
+    [
+        (  # a centred office line: not ``(องค์การ`` | ``มหาชน)``
+            "ภารกิจเทคโนโลยีสารสนเทศและการสื่อสาร สำนักงานรับรองมาตรฐานและประเมินคุณภาพการศึกษา"
+            " (องค์การมหาชน)",
+            TextStyle(size=16, align="center"),
+            700.0,
+            [
+                "ภารกิจเทคโนโลยีสารสนเทศและการสื่อสาร สำนักงานรับรองมาตรฐานและประเมินคุณภาพการศึกษา",
+                "(องค์การมหาชน)",
+            ],
+        ),
+        (  # a narrow bold header cell: not ``ตำแหน่ง/หน่วย`` | ``งาน``
+            "ตำแหน่ง/หน่วยงาน",
+            TextStyle(font="bold", size=15, align="center"),
+            110.0,
+            ["ตำแหน่ง/", "หน่วยงาน"],
+        ),
+        (  # a field value: the year does not stand alone
+            "หนังสือ สมศ. ที่ สมศ ๐๒๐๑/ว ๔๕ ลงวันที่ ๑ ตุลาคม ๒๕๖๙",
+            TextStyle(size=16, align="left"),
+            360.0,
+            ["หนังสือ สมศ. ที่ สมศ ๐๒๐๑/ว ๔๕ ลงวันที่ ๑", "ตุลาคม ๒๕๖๙"],
+        ),
+    ],
+)
+def test_paragraphs_without_indent_end_with_no_runt(
+    text: str, style: TextStyle, width: float, expected: list[str]
+) -> None:
+    from reports.textflow import _Breaker
+
+    shortest = min(4 * style.size, 0.5 * width)
+    greedy = _Breaker(style, width).run(text)
+    assert len(greedy) == len(expected) and greedy[-1].natural < shortest  # greedy: a runt
+    assert _check_lines(text, width, style) == expected
+    assert layout(text, style, width)[-1].natural >= shortest
+
+
+def test_urls_do_not_break_inside_the_double_slash() -> None:
+    units = [t.text for t in tokens("ดูที่ https://www.example.go.th/news")]
+    assert units[3] == "https://"  # not "https:", "/", "/"

@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from models import loans, maintenance, support_documents
+from models import clock, loans, maintenance, support_documents
 from models.errors import ValidationError
 from models.tickets import PROCESS
 from reports.labels import SHEETS, AssetLabel, qr_geometry, qr_matrix, render_labels
@@ -148,3 +148,26 @@ def test_maintenance_report_memo_figures(office) -> None:
     assert "ความเห็นของหน.ภทส." in text
     with pytest.raises(ValidationError):
         support_documents.maintenance_report(office.staff, end, start)
+
+
+def test_maintenance_report_tables_keep_words_and_numbers_whole(office) -> None:
+    """The plan-versus-done table holds an asset number (one unbreakable word) beside five narrow
+    figure columns: its headers and figures wrap between words, never inside one."""
+    start, end = dt.date(2025, 10, 1), dt.date(2026, 9, 30)
+    backups = maintenance.MaintenanceTask.get(maintenance.MaintenanceTask.asset == office.pcs[0].id)
+    for due in maintenance.scheduled_dates(backups, 2569):
+        if due <= clock.today():  # every backup check done: a rate of 100.00
+            maintenance.record_execution(office.staff, backups, due, done_on=due, result="normal")
+    items = maintenance.occurrences(start=start, end=end)
+    pdf, _name = support_documents.maintenance_report(office.staff, start, end)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        words = [w["text"] for page in doc.pages for w in page.extract_words()]
+    headers = [w for w in words if w.startswith("ลำด")]
+    assert headers and set(headers) == {"ลำดับ"}, headers
+    assert "ร้อยละ" in words and "ครุภัณฑ์/กลุ่ม" in words
+    assert thai_digits(office.pcs[0].number) in words
+    for task_id in {o.task_id for o in items}:
+        figures = maintenance.plan_figures(o for o in items if o.task_id == task_id)
+        due = figures.planned - figures.not_yet_due
+        rate = thai_digits(f"{100.0 * figures.done / due:.2f}") if due else "-"
+        assert rate in words, rate
