@@ -25,6 +25,7 @@ class RegisterColumn:
     title: str  # N_-marked
     weight: float = 1.0  # relative width on paper
     align: str = "left"  # left | center | right
+    keep: bool = False  # people's names: each line of a cell printed on one line when it fits
 
 
 RowSource = Callable[[dt.date | None, dt.date | None], Sequence[dict[str, str]]]
@@ -120,7 +121,9 @@ def render_register(name: str, start: dt.date | None, end: dt.date | None) -> by
             title=_(definition.title),
             office=" ".join(p for p in (org.mission, org.name) if p),
             period=period_text(start, end, thai=thai),
-            columns=[TableColumn(_(c.title), c.weight, c.align) for c in definition.columns],
+            columns=[
+                TableColumn(_(c.title), c.weight, c.align, c.keep) for c in definition.columns
+            ],
             rows=[[row.get(c.key, "") for c in definition.columns] for row in rows],
             landscape=definition.landscape,
             thai_digits=thai,

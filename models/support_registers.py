@@ -18,14 +18,17 @@ def _landscape(
     title: str,
     columns: tuple[tuple[str, str, float, str], ...],
     rows: RowSource,
+    *,
+    names: tuple[str, ...] = (),
 ) -> RegisterDef:
     """Process 2's registers have many columns: A4 landscape at 12 pt. ``columns`` are (key,
-    N_-marked title, width weight, alignment)."""
+    N_-marked title, width weight, alignment); ``names`` the keys of the columns whose cells
+    hold people's names, a name per line, each printed on one line when the column has room."""
     return declare_register(
         RegisterDef(
             name,
             title,
-            tuple(RegisterColumn(*column) for column in columns),
+            tuple(RegisterColumn(*column, keep=column[0] in names) for column in columns),
             rows,
             landscape=True,
             font_size=12.0,
@@ -87,6 +90,7 @@ SERVICE_PROBLEMS = _landscape(
     N_("ทะเบียนบันทึกปัญหาการให้บริการสารสนเทศ"),
     service_register.PRINT_COLUMNS,
     service_register.register_rows,
+    names=("staff",),
 )
 
 
@@ -130,6 +134,7 @@ LOANS = _landscape(
         ("state", N_("สถานะ"), 78, "left"),
     ),
     _loan_rows,
+    names=("borrower", "staff"),
 )
 
 
@@ -172,6 +177,7 @@ MAINTENANCE = _landscape(
         ("state", N_("สถานะ/ผล"), 78, "left"),
     ),
     _maintenance_rows,
+    names=("assignee", "done"),
 )
 
 

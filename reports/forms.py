@@ -255,8 +255,8 @@ def render_form(form: FormDocument) -> bytes:
 
 SIGN_IN_COLUMNS = [
     TableColumn("ลำดับ", 0.9, "center"),
-    TableColumn("ชื่อ-สกุล", 3.0),
-    TableColumn("ตำแหน่ง/หน่วยงาน", 3.0),
+    TableColumn("ชื่อ-สกุล", 3.4, keep=True),
+    TableColumn("ตำแหน่ง/หน่วยงาน", 2.6),
     TableColumn("ลายมือชื่อ", 2.0),
     TableColumn("หมายเหตุ", 1.6),
 ]

@@ -159,12 +159,22 @@ class LetterHead(Flowable):
 
 
 class LabeledField(Flowable):
-    """``เรื่อง  value`` with the value (or each of several values) hanging under itself."""
+    """``เรื่อง  value`` with the value (or each of several values) hanging under itself;
+    ``keep``: each value is a name (``เรียน``), printed on one line when it fits."""
 
-    def __init__(self, label: str, values: list[str], *, thai: bool, space_before: float = 6.0):
+    def __init__(
+        self,
+        label: str,
+        values: list[str],
+        *,
+        thai: bool,
+        space_before: float = 6.0,
+        keep: bool = False,
+    ):
         super().__init__()
         self.label = label
         self.values = [digits(v, thai) for v in values]
+        self.keep = keep
         self.space_before = space_before
         self.lines: list[Line] = []
         self.value_x = 0.0
@@ -178,7 +188,8 @@ class LabeledField(Flowable):
         self.value_x = text_width(self.label) + LABEL_GAP
         self.lines = []
         for value in self.values:
-            self.lines += layout(value, VALUE, avail_width - self.value_x)
+            kept = (value,) if self.keep else ()
+            self.lines += layout(value, VALUE, avail_width - self.value_x, kept)
         self.width = avail_width
         self.height = max(len(self.lines), 1) * LINE
         return avail_width, self.height
@@ -233,7 +244,7 @@ def letter_story(letter: Letter, geo: Geometry) -> list[Flowable]:
     thai = letter.thai_digits
     story: list[Flowable] = [LetterHead(letter, geo)]
     story.append(LabeledField("เรื่อง", [letter.subject], thai=thai))
-    story.append(LabeledField("เรียน", [letter.recipient], thai=thai))
+    story.append(LabeledField("เรียน", [letter.recipient], thai=thai, keep=True))
     numbered = len(letter.references) > 1
     if letter.references:
         refs = [f"{i}. {r}" if numbered else r for i, r in enumerate(letter.references, 1)]

@@ -52,6 +52,7 @@ class Paragraph:
     text: str
     indent_first: bool = True
     level: int = 0  # numbered sub-items (๑. ๒. ...): each level indents 2.5 cm more
+    keep: tuple[str, ...] = ()  # people's names in the text: each kept on one line when it fits
 
 
 @dataclass
@@ -268,7 +269,8 @@ def body_flowables(body: list[Paragraph | Table], width: float, thai: bool) -> l
         if isinstance(item, Paragraph):
             left = INDENT * max(item.level, 0)
             style = BODY.with_(left_indent=left, first_indent=INDENT if item.indent_first else 0.0)
-            out.append(ThaiParagraph(digits(item.text, thai), style))
+            keep = tuple(digits(name, thai) for name in item.keep)
+            out.append(ThaiParagraph(digits(item.text, thai), style, keep=keep))
         elif isinstance(item, Table):
             out.append(table_flowable(item, width, thai))
         else:

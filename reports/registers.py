@@ -18,7 +18,7 @@ from reports import fonts
 from reports.errors import DocumentInputError
 from reports.page import Geometry, build_pdf, geometry
 from reports.textflow import TextStyle, ThaiParagraph, draw_text
-from reports.thai_text import tokens
+from reports.thai_text import keep_spans, tokens
 from reports.thaifmt import date_long, digits
 
 ALIGNS = ("left", "center", "right")
@@ -36,6 +36,14 @@ class TableColumn:
     title: str
     weight: float = 1.0  # relative width on paper
     align: str = "left"  # left | center | right
+    # the cells hold people's names (or dates): each line of a cell stays on one line of print
+    # when the column is wide enough for it (``reports.thai_text`` on kept spans)
+    keep: bool = False
+
+
+def kept_lines(text: str) -> tuple[str, ...]:
+    """The lines of a cell of a ``keep`` column, each to be kept on one line of print."""
+    return tuple(line for line in text.splitlines() if line.strip())
 
 
 @dataclass
@@ -99,6 +107,65 @@ def _minimums(widest: Sequence[float], size: float) -> list[float]:
     return [w * size / 1000 + 2 * cell_padding(size) + 1.0 for w in widest]
 
 
+KEEP_GROWTH = 1.4  # a names column grows to at most 1.4 times its share to print names whole
+KEEP_GIVE = 0.15  # ...taking from each other column at most 15 % of its width
+
+
+def _kept_width(text: str) -> float:
+    """The widest line of a ``keep`` cell (font units), spaces included."""
+    font = fonts.doc_font("regular")
+    return max(
+        (sum(font.shape(t.text).advance for t in tokens(line)) for line in kept_lines(text)),
+        default=0.0,
+    )
+
+
+def _dates_width(text: str) -> float:
+    """The widest date in a cell (font units): a column gives up no room it needs for one."""
+    font = fonts.doc_font("regular")
+    return max(
+        (
+            sum(font.shape(t.text).advance for t in tokens(text[start:end]))
+            for start, end in keep_spans(text)
+        ),
+        default=0.0,
+    )
+
+
+def _with_names_whole(
+    columns: Sequence[TableColumn],
+    rows: Sequence[Sequence[str]],
+    widths: list[float],
+    minimum: list[float],
+    *,
+    thai: bool,
+    size: float,
+) -> list[float]:
+    """``widths`` with the ``keep`` columns widened towards their widest name, each to at most
+    ``KEEP_GROWTH`` times its width, with no more room than the other columns can give: 15 %
+    of each one's width, never below its own minimum nor below its widest date; a
+    column left blank for handwriting gives nothing."""
+    extra = [0.0] * len(columns)
+    give = [0.0] * len(columns)
+    for index, column in enumerate(columns):
+        cells = [digits(str(row[index]), thai) for row in rows]
+        if column.keep:
+            need = _minimums([max(map(_kept_width, cells), default=0.0)], size)[0]
+            extra[index] = max(min(need, KEEP_GROWTH * widths[index]) - widths[index], 0.0)
+        elif any(cell.strip() for cell in cells):
+            dates = _minimums([max(map(_dates_width, cells), default=0.0)], size)[0]
+            floor = max(minimum[index], dates)
+            give[index] = max(min(widths[index] - floor, KEEP_GIVE * widths[index]), 0.0)
+    wanted, budget = sum(extra), sum(give)
+    if wanted <= 0 or budget <= 0:
+        return widths
+    used = min(wanted, budget)
+    return [
+        w + e * used / wanted - g * used / budget
+        for w, e, g in zip(widths, extra, give, strict=True)
+    ]
+
+
 def fit_columns(
     columns: Sequence[TableColumn],
     rows: Sequence[Sequence[str]],
@@ -116,7 +183,8 @@ def fit_columns(
     of dates, document numbers and agency names reads better a little smaller than with words
     cut between letters in every column. When even that is not enough, the columns with the
     widest words are narrowed to one common width (only those words are cut between
-    characters) and the others keep their words whole."""
+    characters) and the others keep their words whole. A ``keep`` column (names) is widened,
+    where the others have room to give, until its names fit on one line."""
     widest = _widest_units(columns, rows, thai=thai)
     floor = size * MIN_SCALE
     current = size
@@ -133,8 +201,11 @@ def fit_columns(
         grown = {i: minimum[i] for i in free if room * columns[i].weight / weight < minimum[i]}
         if not grown:
             widths = [fixed.get(i, room * columns[i].weight / weight) for i in range(len(columns))]
-            return current, widths
+            break
         fixed.update(grown)
+    if any(c.keep for c in columns):
+        widths = _with_names_whole(columns, rows, widths, minimum, thai=thai, size=current)
+    return current, widths
 
 
 def column_widths(
@@ -184,7 +255,7 @@ def data_table(
     for row in rows:
         data.append(
             [
-                ThaiParagraph(digits(str(value), thai), cell_styles[column.align])
+                _cell(digits(str(value), thai), cell_styles[column.align], column.keep)
                 for value, column in zip(row, columns, strict=True)
             ]
         )
@@ -219,6 +290,10 @@ def data_table(
         )
     )
     return table
+
+
+def _cell(text: str, style: TextStyle, keep: bool) -> ThaiParagraph:
+    return ThaiParagraph(text, style, keep=kept_lines(text) if keep else ())
 
 
 def register_story(table: RegisterTable, geo: Geometry) -> list[Flowable]:

@@ -17,6 +17,7 @@ a hard break are not stretched.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,7 +25,7 @@ from reportlab.platypus.flowables import Flowable
 
 from reports import fonts
 from reports.shaping import Cell, DocFont, Glyph, ShapedText, glyph_runs, write_text_ops
-from reports.thai_text import tokens
+from reports.thai_text import Token, tokens
 
 EPSILON = 0.01  # points: measuring slack for float sums
 
@@ -72,18 +73,28 @@ class Line:
         return [cell for piece in self.pieces for cell in piece.cells]
 
 
-def layout(text: str, style: TextStyle, width: float) -> list[Line]:
-    """Break ``text`` into lines for a frame ``width`` points wide."""
-    lines = _Breaker(style, width).run(text)
+def layout(text: str, style: TextStyle, width: float, keep: Sequence[str] = ()) -> list[Line]:
+    """Break ``text`` into lines for a frame ``width`` points wide. ``keep``: people's names in
+    ``text`` that go on one line when they fit (dates do without being named); see
+    ``reports.thai_text`` on kept spans."""
+    breaker = _Breaker(style, width)
+    lines = breaker.run(text, keep)
     if len(lines) > 1:
-        lines = _without_runts(text, style, width, lines)
+        lines = _without_runts(text, style, width, lines, keep, breaker.kept_splits)
     return lines
 
 
 RUNT_EM = 4.0  # a last line narrower than this (or than half the line) is a runt
 
 
-def _without_runts(text: str, style: TextStyle, width: float, lines: list[Line]) -> list[Line]:
+def _without_runts(
+    text: str,
+    style: TextStyle,
+    width: float,
+    lines: list[Line],
+    keep: Sequence[str] = (),
+    kept_splits: int = 0,
+) -> list[Line]:
     """Pull words down onto a paragraph's last line (and the last line before each hard break)
     until it is no runt: wider than the first-line indent, or in a paragraph without one (a
     centred title, a field value, a table cell) at least 4 em or half the line wide.
@@ -93,7 +104,8 @@ def _without_runts(text: str, style: TextStyle, width: float, lines: list[Line])
     in a two-line paragraph it also shares no width with the indented first line, and
     extractors (poppler's ``pdftotext``) then read it as a separate block, out of order. The
     line above is broken earlier instead (it stays justified); when that would add a line, the
-    paragraph keeps its greedy breaks."""
+    paragraph keeps its greedy breaks, and also when it would cut a word of a name or date the
+    greedy breaks kept whole."""
     if style.first_indent > 0:
         shortest = style.first_indent + 0.25 * style.size
     else:
@@ -108,8 +120,13 @@ def _without_runts(text: str, style: TextStyle, width: float, lines: list[Line])
         if limit <= style.size:
             continue
         trial_limits = {**limits, index - 1: limit}
-        trial = _Breaker(style, width, trial_limits).run(text)
-        if len(trial) == len(lines) and trial[index].natural >= shortest:
+        breaker = _Breaker(style, width, trial_limits)
+        trial = breaker.run(text, keep)
+        if (
+            len(trial) == len(lines)
+            and trial[index].natural >= shortest
+            and breaker.kept_splits <= kept_splits
+        ):
             lines, limits = trial, trial_limits
     return lines
 
@@ -123,6 +140,7 @@ class _Breaker:
         self.k = style.size / 1000.0
         self.base_avail = max(width - style.left_indent - style.right_indent, style.size)
         self.limits = limits or {}  # line index -> the most it may hold (runt avoidance)
+        self.kept_splits = 0  # line breaks between two units of one word of a kept span
         self.lines: list[Line] = []
         self.line = self._new_line()
 
@@ -157,11 +175,39 @@ class _Breaker:
             room = min(room, limit)
         return self.line.natural + extra <= room + EPSILON
 
-    def run(self, text: str) -> list[Line]:
+    def _kept_widths(self, toks: Sequence[Token]) -> dict[int, list[float]]:
+        """For the tokens that start a kept span or a word inside one: the widths (points) the
+        line must have room for, the whole span first, then the word."""
+        out: dict[int, list[float]] = {}
+        index = 0
+        while index < len(toks):
+            number = toks[index].keep
+            if not number or toks[index].kind != "unit":
+                index += 1
+                continue
+            end = index
+            while end < len(toks) and toks[end].keep == number:
+                end += 1
+            widths = [self.font.shape(t.text).advance * self.k for t in toks[index:end]]
+            word_start = index
+            for i in range(index, end + 1):
+                if i == end or toks[i].kind == "space":
+                    if i > word_start:
+                        out.setdefault(word_start, []).append(
+                            sum(widths[word_start - index : i - index])
+                        )
+                    word_start = i + 1
+            out[index].insert(0, sum(widths[: end - index]))
+            index = end
+        return out
+
+    def run(self, text: str, keep: Sequence[str] = ()) -> list[Line]:
         k = self.k
         pending: list[ShapedText] = []  # spaces since the last unit
         at_start = True  # spaces typed at a paragraph's start or after a hard break are kept
-        for token in tokens(text):
+        toks = tokens(text, keep)
+        kept = self._kept_widths(toks) if any(t.keep for t in toks) else {}
+        for index, token in enumerate(toks):
             if token.kind == "newline":
                 pending.clear()
                 self._finish(False)
@@ -174,8 +220,20 @@ class _Breaker:
                 continue
             at_start = False
             spaces = sum(p.advance for p in pending) * k
+            if self.line.pieces and index in kept and not token.glue:
+                # a name or a date goes down whole when a fresh line has room for it; one wider
+                # than a line keeps its words whole where it can
+                for need in kept[index]:
+                    if need <= self.base_avail + EPSILON:
+                        if not self._fits(spaces + need):
+                            pending = []
+                            self._finish(True)
+                            spaces = 0.0
+                        break
             if self.line.pieces and not self._fits(spaces + shaped.advance * k):
                 carried: list[ShapedText] = []
+                if token.keep and not pending and index and toks[index - 1].keep == token.keep:
+                    self.kept_splits += 1
                 if token.glue:
                     # ๆ / ฯ may not start a line: the unit before it goes down with it
                     carried = self._carry_back() + pending
@@ -352,12 +410,21 @@ def end_line(font: DocFont, placed: list[tuple[float, float, Glyph]]) -> None:
 
 
 class ThaiParagraph(Flowable):
-    """A paragraph of plain text (never markup: ``<``, ``&`` print as typed)."""
+    """A paragraph of plain text (never markup: ``<``, ``&`` print as typed). ``keep``: people's
+    names in it to keep on one line when they fit (``layout``)."""
 
-    def __init__(self, text: str, style: TextStyle, *, lines: list[Line] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle,
+        *,
+        lines: list[Line] | None = None,
+        keep: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = style
+        self.keep = tuple(keep)
         self._lines = lines
         self._laid_width: float | None = None if lines is None else -1.0
         self.width = 0.0
@@ -367,7 +434,7 @@ class ThaiParagraph(Flowable):
         if self._laid_width == -1.0 and self._lines is not None:
             return self._lines
         if self._lines is None or self._laid_width != width:
-            self._lines = layout(self.text, self.style, width)
+            self._lines = layout(self.text, self.style, width, self.keep)
             self._laid_width = width
         return self._lines
 
@@ -390,8 +457,12 @@ class ThaiParagraph(Flowable):
             return []
         if fit >= len(lines):
             return [self]
-        head = ThaiParagraph(self.text, self.style.with_(space_after=0.0), lines=lines[:fit])
-        tail = ThaiParagraph(self.text, self.style.with_(space_before=0.0), lines=lines[fit:])
+        head = ThaiParagraph(
+            self.text, self.style.with_(space_after=0.0), lines=lines[:fit], keep=self.keep
+        )
+        tail = ThaiParagraph(
+            self.text, self.style.with_(space_before=0.0), lines=lines[fit:], keep=self.keep
+        )
         return [head, tail]
 
     def draw(self) -> None:

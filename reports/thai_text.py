@@ -15,6 +15,16 @@ space-free run. A run is cut into **word units** at the boundaries of ICU's dict
 - never at a no-break space (U+00A0, U+202F): ``๖ ก.ค. ๖๙`` in a table cell stays on one line;
 - never inside one of the office's own words (``set_custom_words``: agency names, terms).
 
+**Kept spans** are the soft version of the office's words, for text with spaces in it: a person's
+name (title, first name and surname) or a date (``๑ ตุลาคม ๒๕๖๙``) stays on one line when it fits
+in a line. Dates as ``reports.thaifmt`` writes them are found by themselves (``DATE_PATTERN``);
+names are marked by the document builders, which pass them as ``keep`` (``tokens(text, keep)``,
+``ThaiParagraph(text, style, keep=...)``, a register column with ``keep=True``). The tokens of a
+span carry its number (``Token.keep``) and the line breaker starts a new line before a span that
+does not fit the rest of the line but fits a whole one; a span wider than a line still breaks as
+any text would, keeping each of its space-separated words whole where it can. Nothing is added to
+the text, so extracted text is exactly the source.
+
 Why ICU: measured on a 565-character memo body (``tests/benchmarks/segmenters.py``), ICU through
 ``icu4py`` took 0.09 ms and needs no data file (the wheel carries ICU's Thai dictionary); nlpO3
 (``nlpo3``) took 0.16 ms plus 150 ms to load its 1.5 MB word list, and split the abbreviation
@@ -25,13 +35,16 @@ which works with any segmenter.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from icu4py.breakers import WordBreaker
+
+from reports.thaifmt import DATE_PATTERN
 
 MARKS = frozenset(
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
@@ -164,48 +177,89 @@ class Token:
 
     ``glue`` means no line break is allowed before this token (a unit that starts with ๆ or ฯ,
     or a unit following another unit of the same run at a boundary the rules refuse is never a
-    separate token in the first place)."""
+    separate token in the first place). ``keep``: see the module's notes on kept spans."""
 
     text: str
     kind: str  # "unit" | "space" | "newline"
     glue: bool = False
+    keep: int = 0  # > 0: the number of the kept span (a name, a date) the token belongs to
 
 
-_token_cache: dict[str, tuple[Token, ...]] = {}
+_token_cache: dict[str | tuple[str, tuple[str, ...]], tuple[Token, ...]] = {}
 
 
-def tokens(text: str) -> tuple[Token, ...]:
+def tokens(text: str, keep: Sequence[str] = ()) -> tuple[Token, ...]:
     """The paragraph as units, spaces and hard breaks. Control characters other than tab and
-    newline are dropped; a zero-width space is a break hint and is not printed. Cached: register
-    cells repeat the same values many times."""
-    cached = _token_cache.get(text)
+    newline are dropped; a zero-width space is a break hint and is not printed. ``keep``: the
+    pieces of ``text`` (people's names) to keep on one line when they fit (``Token.keep``); dates
+    are kept without being named. Cached: register cells repeat the same values many times."""
+    key: str | tuple[str, tuple[str, ...]] = (text, tuple(keep)) if keep else text
+    cached = _token_cache.get(key)
     if cached is not None:
         return cached
     generation = _generation
-    result = tuple(_tokens(text))
+    result = tuple(_tokens(text, keep))
     with _lock:
         if generation == _generation:
             if len(_token_cache) > 20_000:
                 _token_cache.clear()
-            _token_cache[text] = result
+            _token_cache[key] = result
     return result
 
 
-def _tokens(text: str) -> list[Token]:
+SPAN_GAP = re.compile(r"[ \t\u00a0\u202f\u3000]+")
+
+
+def keep_spans(text: str, keep: Sequence[str] = ()) -> list[tuple[int, int]]:
+    """Where ``text`` holds a kept piece: each of ``keep`` wherever it occurs (any run of spaces
+    in it matches any run of spaces in the text) and every date; overlapping spans merged."""
+    found = [(m.start(), m.end()) for m in DATE_PATTERN.finditer(text)]
+    for phrase in keep:
+        words = phrase.split()
+        if not words or len("".join(words)) < 2:
+            continue
+        pattern = SPAN_GAP.pattern.join(map(re.escape, words))
+        found += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _tokens(text: str, keep: Sequence[str] = ()) -> list[Token]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = "".join(ch for ch in text.replace("\u2029", "\n") if _printable(ch))
     out: list[Token] = []
+    starts: list[int] = []  # where each token starts in ``text``
     position = 0
     for match in WHITESPACE.finditer(text):
-        _add_run(out, text[position : match.start()])
+        _add_run(out, text[position : match.start()], position, starts)
         chunk = match.group(0)
+        starts.append(match.start())
         if chunk == "\n":
             out.append(Token("\n", "newline"))
         else:
             out.append(Token(chunk.replace("\t", " ").replace("\u3000", " "), "space"))
         position = match.end()
-    _add_run(out, text[position:])
+    _add_run(out, text[position:], position, starts)
+    spans = keep_spans(text, keep)
+    if spans:
+        _mark_spans(out, starts, spans)
     return out
+
+
+def _mark_spans(out: list[Token], starts: list[int], spans: list[tuple[int, int]]) -> None:
+    """Number the tokens of each kept span (1, 2, ...); a span must hold two or more tokens."""
+    for number, (start, end) in enumerate(spans, start=1):
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        last = bisect.bisect_left(starts, end) - 1
+        if last <= first or any(out[i].kind == "newline" for i in range(first, last + 1)):
+            continue
+        for i in range(first, last + 1):
+            out[i] = replace(out[i], keep=number)
 
 
 def _printable(ch: str) -> bool:
@@ -214,13 +268,17 @@ def _printable(ch: str) -> bool:
     return unicodedata.category(ch) not in ("Cc", "Cs", "Cn") and ch != "\ufeff"
 
 
-def _add_run(out: list[Token], run: str) -> None:
+def _add_run(out: list[Token], run: str, offset: int, starts: list[int]) -> None:
     if not run:
         return
     for part in run.split("\u200b"):
         if not part:
+            offset += 1
             continue
         units = word_units(part)
         for unit_index, unit in enumerate(units):
             glue = unit_index == 0 and unit[0] in REPEAT_MARKS
             out.append(Token(unit, "unit", glue))
+            starts.append(offset)
+            offset += len(unit)
+        offset += 1  # the zero-width space after it

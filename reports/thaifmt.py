@@ -46,6 +46,20 @@ MONTHS_SHORT = (
 )
 
 
+_DIGIT = "[0-9\u0e50-\u0e59]"
+_GAP = "[ \u00a0\u202f]+"
+_MONTH = "|".join(re.escape(m) for m in sorted(MONTHS + MONTHS_SHORT, key=len, reverse=True))
+_YEAR = f"(?:\u0e1e\\.\u0e28\\.[ \u00a0\u202f]*)?{_DIGIT}{{4}}(?!{_DIGIT})"
+_TIME = f"(?:{_GAP}{_DIGIT}{{1,2}}[:.]{_DIGIT}{{2}}(?:{_GAP}\u0e19\\.)?)?"
+DATE_PATTERN = re.compile(
+    f"(?<!{_DIGIT}){_DIGIT}{{1,2}}{_GAP}(?:{_MONTH})(?:{_GAP}{_YEAR}{_TIME})?"
+    f"|(?:{_MONTH}){_GAP}{_YEAR}"
+)
+"""A date as the helpers below write it in running text: ``๑ ตุลาคม ๒๕๖๙``, ``1 ต.ค. 2569 14:05
+น.``, ``๑ ตุลาคม พ.ศ. ๒๕๖๙``, ``ตุลาคม ๒๕๖๙``. The line breaker keeps such a date on one line
+when it fits (``reports.thai_text.keep_spans``)."""
+
+
 def thai_digits(text: str) -> str:
     """Arabic digits to Thai digit characters (text stays searchable and copyable)."""
     return text.translate(_TO_THAI)

@@ -240,11 +240,11 @@ def test_any_text_breaks_without_loss_or_overflow(chars: list[str], width: float
             110.0,
             ["ตำแหน่ง/", "หน่วยงาน"],
         ),
-        (  # a field value: the year does not stand alone
-            "หนังสือ สมศ. ที่ สมศ ๐๒๐๑/ว ๔๕ ลงวันที่ ๑ ตุลาคม ๒๕๖๙",
+        (  # a field value: the number does not stand alone (a date moves whole anyway)
+            "หนังสือ สมศ. ที่ สมศ ๐๒๐๑/ว ๔๕ ฉบับที่ ๑ ตอนที่ ๒๕๖๙",
             TextStyle(size=16, align="left"),
             360.0,
-            ["หนังสือ สมศ. ที่ สมศ ๐๒๐๑/ว ๔๕ ลงวันที่ ๑", "ตุลาคม ๒๕๖๙"],
+            ["หนังสือ สมศ. ที่ สมศ ๐๒๐๑/ว ๔๕ ฉบับที่ ๑", "ตอนที่ ๒๕๖๙"],
         ),
     ],
 )
