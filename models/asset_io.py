@@ -419,12 +419,9 @@ def _preview_row(
     for key, model, given in (
         ("category", AssetCategory, category_name),
         ("vendor", Vendor, vendor_text),
-    ):
-        limit = int(model._meta.fields["name"].max_length)
-        if len(given) > limit:
-            errors.append(
-                _("{field} ยาวเกิน {n} ตัวอักษร").format(field=_(FIELD_BY_KEY[key].label), n=limit)
-            )
+    ):  # a new category or vendor is created under the name given
+        label = {"name": _(FIELD_BY_KEY[key].label)}
+        errors.extend(records.too_long(model, {"name": given}, label).values())
     row.values = values
     return row
 

@@ -346,15 +346,12 @@ def text_length_errors(values: Mapping[str, Any]) -> dict[str, str]:
     error (SQLite would keep them), so they are refused here with the field's name."""
     from models.asset_io import FIELD_BY_KEY  # deferred: asset_io builds on this module
 
-    errors: dict[str, str] = {}
-    for name in ("number", *TEXT_FIELDS):
-        limit = getattr(Asset._meta.fields[name], "max_length", None)
-        value = values.get(name)
-        if limit and isinstance(value, str) and len(value) > limit:
-            errors[name] = _("{field} ยาวเกิน {n} ตัวอักษร").format(
-                field=_(FIELD_BY_KEY[name].label), n=limit
-            )
-    return errors
+    names = ("number", *TEXT_FIELDS)
+    return records.too_long(
+        Asset,
+        {name: values.get(name) for name in names},
+        {name: _(FIELD_BY_KEY[name].label) for name in names},
+    )
 
 
 def validate_asset(values: Mapping[str, Any], *, exclude_id: int | None = None) -> dict[str, str]:

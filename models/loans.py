@@ -125,14 +125,15 @@ def lend(
         errors["lent_on"] = _("วันที่ยืมต้องไม่เป็นวันในอนาคต")
     if due_back < day:
         errors["due_back"] = _("กำหนดคืนต้องไม่ก่อนวันที่ยืม")
-    for key, label, text in (
-        ("borrower_name", _("ผู้ยืม"), borrower_name),
-        ("borrower_position", _("ตำแหน่ง"), borrower_position),
-        ("purpose", _("วัตถุประสงค์"), purpose),
-    ):
-        limit = int(Loan._meta.fields[key].max_length)
-        if len(text.strip()) > limit:  # PostgreSQL and MySQL would refuse the row
-            errors[key] = _("{field} ยาวเกิน {n} ตัวอักษร").format(field=label, n=limit)
+    errors |= records.too_long(
+        Loan,
+        {
+            "borrower_name": borrower_name,
+            "borrower_position": borrower_position,
+            "purpose": purpose,
+        },
+        {"borrower_name": _("ผู้ยืม"), "borrower_position": _("ตำแหน่ง"), "purpose": _("วัตถุประสงค์")},
+    )
     if errors:
         raise ValidationError(" ".join(errors.values()), errors)
     with write_transaction():

@@ -7,6 +7,7 @@ user's input so it can be re-applied over the current values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 import peewee
@@ -19,6 +20,20 @@ from models.write_lock import write_transaction
 from reports.thaifmt import datetime_short
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def too_long(
+    model: type[BaseModel], texts: Mapping[str, Any], labels: Mapping[str, str]
+) -> dict[str, str]:
+    """Field errors for texts longer than their column holds (``texts``: field name → value,
+    ``labels``: field name → the label the user sees). PostgreSQL and MySQL refuse such a row with
+    a database error (SQLite would keep it), so forms and imports check first."""
+    errors: dict[str, str] = {}
+    for name, value in texts.items():
+        limit = getattr(model._meta.fields[name], "max_length", None)
+        if limit and isinstance(value, str) and len(value.strip()) > limit:
+            errors[name] = _("{field} ยาวเกิน {n} ตัวอักษร").format(field=labels[name], n=limit)
+    return errors
 
 
 def create(actor: Actor | None, model: type[M], **values: Any) -> M:
