@@ -29,6 +29,7 @@ MODEL_MODULES = [
     "models.tickets",
     "models.loans",
     "models.words",
+    "models.statistics.workdays",
 ]
 
 
