@@ -91,7 +91,10 @@ class CaseStep(BaseModel):
     attachment_ids = peewee.CharField(max_length=500, default="")  # "12,13"
 
     class Meta:
-        indexes = ((("case", "at"), False),)
+        indexes = (
+            (("case", "at"), False),
+            (("kind", "on_date"), False),  # moves of a kind in a period (statistics: sent back)
+        )
 
     def values(self) -> dict[str, Any]:
         loaded = json.loads(self.data or "{}")

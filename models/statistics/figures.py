@@ -11,9 +11,10 @@ the working-day table (``models.statistics.workdays``); no case row is loaded in
   the working days the case waited on the requester (the clock was paused then, as for the due
   date). A case closed on a holiday ends on the working day before it (the holiday adds nothing).
 - **median / 90th percentile**: nearest rank (the smallest value with at least half / nine tenths
-  of the cases at or below it; ``percentile_disc``), computed in SQL on every backend with
-  ``ROW_NUMBER()`` and ``COUNT()`` windows over the durations: SQLite has no percentile function,
-  and one form keeps the three backends giving the same answer.
+  of the cases at or below it; ``percentile_disc``), computed in SQL on every backend: the
+  durations grouped into a histogram, a window ``SUM`` of running totals over it, the first
+  duration reaching the rank. SQLite has no percentile function, and one form keeps the
+  backends giving the same answer; the histogram keeps the window small.
 - **sent back**: moves back to an earlier step or to the requester made in the period (by the
   step's day); **days paused**: working days the completed cases waited on the requester.
 - **backlog by age**: cases open on ``as_of`` (received by then, not closed by then), by working
@@ -235,6 +236,12 @@ def _completed(
     dimension: Dimension | None,
     assignee_id: int | None,
 ) -> list[tuple[Any, ...]]:
+    """Per process and group: completed, on time, days paused, median and 90th percentile.
+
+    Three nested selects, one statement: the completed cases grouped by their working days to
+    complete (a histogram: a few dozen rows per group, however many cases), running totals over
+    it (window ``SUM``), then per group the smallest duration whose running total reaches half /
+    nine tenths of the group's count: the nearest-rank percentile, the same on every backend."""
     rday = StatDay.alias("rday")
     cday = StatDay.alias("cday")
     query: Any = (
@@ -246,42 +253,62 @@ def _completed(
     raw = cday.upto - rday.before - 1 - Case.paused_days
     days = peewee.Case(None, [(raw < 0, 0)], raw)
     on_time = peewee.Case(None, [(Case.due_on.is_null() | (Case.closed_on <= Case.due_on), 1)], 0)
-    partition = [Case.process, *groups]
-    inner = query.select(
-        Case.process.alias("process"),
-        *_fields(groups, label),
-        days.alias("days"),
-        on_time.alias("on_time"),
-        Case.paused_days.alias("paused"),
-        peewee.fn.ROW_NUMBER().over(partition_by=partition, order_by=[days]).alias("rn"),
-        peewee.fn.COUNT(Case.id).over(partition_by=partition).alias("cnt"),
-    ).where(
-        Case.process.in_(processes)
-        & (Case.status != "open")
-        & (Case.result != CaseResult.WITHDRAWN.value)
-        & (Case.closed_on >= start)
-        & (Case.closed_on <= end)
-        & _scope(assignee_id)
+    labels = [label] if label is not None else []
+    histogram = (
+        query.select(
+            Case.process.alias("process"),
+            *_fields(groups, label),
+            days.alias("days"),
+            peewee.fn.COUNT(Case.id).alias("n"),
+            peewee.fn.SUM(on_time).alias("on_time"),
+            peewee.fn.SUM(Case.paused_days).alias("paused"),
+        )
+        .where(
+            Case.process.in_(processes)
+            & (Case.status != "open")
+            & (Case.result != CaseResult.WITHDRAWN.value)
+            & (Case.closed_on >= start)
+            & (Case.closed_on <= end)
+            & _scope(assignee_id)
+        )
+        .group_by(Case.process, *groups, *labels, days)
+        .alias("hist")
     )
-    sub = inner.alias("done")
-    key_columns = [sub.c[f"g{i}"] for i in range(len(groups))]
-    label_column = sub.c.glabel if label is not None else None
-    rn, cnt, value = sub.c.rn, sub.c.cnt, sub.c.days
+    key_columns = [histogram.c[f"g{i}"] for i in range(len(groups))]
+    partition = [histogram.c.process, *key_columns]
+    running = (
+        Case.select(
+            histogram.c.process,
+            *key_columns,
+            *([histogram.c.glabel] if label is not None else []),
+            histogram.c.days,
+            histogram.c.n,
+            histogram.c.on_time,
+            histogram.c.paused,
+            peewee.fn.SUM(histogram.c.n)
+            .over(partition_by=partition, order_by=[histogram.c.days])
+            .alias("cum"),
+            peewee.fn.SUM(histogram.c.n).over(partition_by=partition).alias("total"),
+        )
+        .from_(histogram)
+        .alias("running")
+    )
+    r_keys = [running.c[f"g{i}"] for i in range(len(groups))]
+    r_labels = [running.c.glabel] if label is not None else []
+    cum, total, value = running.c.cum, running.c.total, running.c.days
     outer = (
         Case.select(
-            sub.c.process,
-            *key_columns,
-            *([label_column] if label_column is not None else []),
-            peewee.fn.COUNT(peewee.SQL("*")),
-            peewee.fn.SUM(sub.c.on_time),
-            peewee.fn.SUM(sub.c.paused),
-            peewee.fn.MIN(peewee.Case(None, [((rn * 2) >= cnt, value)], None)),
-            peewee.fn.MIN(peewee.Case(None, [((rn * 10) >= (cnt * 9), value)], None)),
+            running.c.process,
+            *r_keys,
+            *r_labels,
+            peewee.fn.SUM(running.c.n),
+            peewee.fn.SUM(running.c.on_time),
+            peewee.fn.SUM(running.c.paused),
+            peewee.fn.MIN(peewee.Case(None, [((cum * 2) >= total, value)], None)),
+            peewee.fn.MIN(peewee.Case(None, [((cum * 10) >= (total * 9), value)], None)),
         )
-        .from_(sub)
-        .group_by(
-            sub.c.process, *key_columns, *([label_column] if label_column is not None else [])
-        )
+        .from_(running)
+        .group_by(running.c.process, *r_keys, *r_labels)
     )
     rows = []
     tuples: Any = outer.tuples()

@@ -1,8 +1,6 @@
-"""statistics: working-day table"""
-
-# Generated from a schema diff on 2026-12-02 06:25.
+"""statistics: working-day table, index of moves by kind and day"""
+# Generated from a schema diff on 2026-12-02 06:58.
 from peewee import *
-
 
 def up(migrator, db):
     class StatDay(Model):
@@ -12,25 +10,24 @@ def up(migrator, db):
         month = IntegerField(index=True)
         quarter = IntegerField()
         fiscal_year = IntegerField()
-
         class Meta:
             database = db
-            table_name = "stat_day"
-
+            table_name = 'stat_day'
     db.create_tables([StatDay])
 
     class StatDayState(Model):
         revision = IntegerField()
         first_day = DateField()
         last_day = DateField()
-
         class Meta:
             database = db
-            table_name = "stat_day_state"
-
+            table_name = 'stat_day_state'
     db.create_tables([StatDayState])
+
+    migrator.migrate(migrator.add_index('case_step', ('kind', 'on_date')))
 
 
 def down(migrator, db):
-    migrator.migrate(migrator.drop_table("stat_day_state"))
-    migrator.migrate(migrator.drop_table("stat_day"))
+    migrator.migrate(migrator.drop_index('case_step', 'case_step_kind_on_date'))
+    migrator.migrate(migrator.drop_table('stat_day_state'))
+    migrator.migrate(migrator.drop_table('stat_day'))
