@@ -58,6 +58,8 @@ class Case(VersionedModel):
             (("status", "due_on"), False),
             (("holder_user_id", "status"), False),
             (("assignee_id", "status"), False),
+            # statistics: cases received in a period per person, read from the index alone
+            (("process", "received_on", "assignee_id", "result"), False),
         )
 
     if TYPE_CHECKING:

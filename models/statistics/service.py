@@ -174,8 +174,10 @@ def statistics_page(
     *,
     assignee_id: int | None = None,
     today: dt.date | None = None,
+    with_dimensions: bool = True,
 ) -> StatisticsPage:
-    """Every figure of the statistics tab (and of the printed report) for one B.E. fiscal year."""
+    """Every figure of the statistics tab (and of the printed report) for one B.E. fiscal year;
+    without the breakdowns by dimension when ``with_dimensions`` is False (``breakdowns``)."""
     check_fiscal_year(fiscal_year)
     scope = scope_for(actor, assignee_id)
     today = today or clock.today()
@@ -185,11 +187,21 @@ def statistics_page(
     ensure_days(previous_start, max(end, today))
     declared = declared_cases()
     processes = [_process_info(d) for d in declared]
-    dimensions: list[DimensionTable] = []
-    for d in declared:
-        for dim in d.dimensions:
-            rows = fig.case_figures([d], start, end, dim.key, dimension=dim, assignee_id=scope)
-            dimensions.append(DimensionTable(d.process, dim.key, _(dim.label), rows))
+    groupings = [fig.TOTAL, fig.MONTH, fig.QUARTER, fig.STAFF]
+    this_year = fig.calendar_figures(declared, start, end, groupings, assignee_id=scope)
+    year_before = fig.calendar_figures(
+        declared,
+        previous_start,
+        start - dt.timedelta(days=1),
+        [fig.MONTH],
+        assignee_id=scope,
+        received_only=True,  # the trend's other bar: cases received
+    )
+    dimensions = [
+        dimension_table(d, dim, start, end, scope)
+        for d in (declared if with_dimensions else [])
+        for dim in d.dimensions
+    ]
     return StatisticsPage(
         fiscal_year=fiscal_year,
         start=start,
@@ -198,17 +210,37 @@ def statistics_page(
         assignee_id=scope,
         scope_label=_scope_label(scope),
         processes=processes,
-        totals=fig.case_figures(declared, start, end, fig.TOTAL, assignee_id=scope),
-        months=fig.case_figures(declared, start, end, fig.MONTH, assignee_id=scope),
-        previous_months=fig.case_figures(
-            declared, previous_start, start - dt.timedelta(days=1), fig.MONTH, assignee_id=scope
-        ),
-        quarters=fig.case_figures(declared, start, end, fig.QUARTER, assignee_id=scope),
-        staff=fig.case_figures(declared, start, end, fig.STAFF, assignee_id=scope),
+        totals=this_year[fig.TOTAL],
+        months=this_year[fig.MONTH],
+        previous_months=year_before[fig.MONTH],
+        quarters=this_year[fig.QUARTER],
+        staff=this_year[fig.STAFF],
         dimensions=dimensions,
         backlog=fig.backlog(declared, as_of, assignee_id=scope),
         tallies=_tallies(TallyQuery(start, end, as_of, scope), scope),
     )
+
+
+def dimension_table(
+    declared: CaseFigures, dimension: Dimension, start: dt.date, end: dt.date, scope: int | None
+) -> DimensionTable:
+    rows = fig.case_figures(
+        [declared], start, end, dimension.key, dimension=dimension, assignee_id=scope
+    )
+    return DimensionTable(declared.process, dimension.key, _(dimension.label), rows)
+
+
+def breakdowns(
+    actor: Actor | None, fiscal_year: int, *, assignee_id: int | None = None
+) -> list[DimensionTable]:
+    """Every declared breakdown (per unit, problem type, asset category...) of a fiscal year:
+    the tab shows the page first and adds these when they arrive."""
+    check_fiscal_year(fiscal_year)
+    scope = scope_for(actor, assignee_id)
+    start, end = fiscal_year_bounds(fiscal_year)
+    return [
+        dimension_table(d, dim, start, end, scope) for d in declared_cases() for dim in d.dimensions
+    ]
 
 
 def _process_info(declared: CaseFigures) -> ProcessInfo:
