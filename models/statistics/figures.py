@@ -246,8 +246,10 @@ def grouped_rows(
         .join(step_day, on=(step_day.day == CaseStep.on_date))
     )
     query, keys, label = group(query, step_day)
+    # no condition on the process here: the (kind, on_date) index then drives the query, and
+    # rows of other processes are left out when added up
     sent = query.select(Case.process, *keys, *labels, peewee.fn.COUNT(CaseStep.id)).where(
-        in_scope
+        _scope(assignee_id)
         & CaseStep.kind.in_(SENT_BACK_KINDS)
         & (CaseStep.on_date >= start)
         & (CaseStep.on_date <= end)
@@ -286,7 +288,8 @@ def add_up(
         entry.on_time += int(row[rest + 2] or 0)
         entry.paused_days += int(row[rest + 3] or 0)
     for row in rows.sent_back:
-        tally(row).sent_back += int(row[rest] or 0)
+        if row[0] in order:
+            tally(row).sent_back += int(row[rest] or 0)
     position = {p: i for i, p in enumerate(order)}
     out = [t.figures(process, key) for (process, key), t in tallies.items()]
     return sorted(out, key=lambda f: (position[f.process], _sortable(f.key), f.label))
@@ -399,23 +402,25 @@ def backlog(
         [(age <= limit, key) for key, limit, _label in AGE_BUCKETS if limit is not None],
         AGE_BUCKETS[-1][0],
     )
+    # received after ``as_of``: not open then (tested here, not in WHERE, so the planner takes
+    # the (process, closed_on) index and not a scan of every case received until then)
+    bucket = peewee.Case(None, [(Case.received_on > as_of, LATER)], bucket)
     counts: dict[tuple[str, str], int] = {}
-    # open now: closed_on IS NULL (the (process, closed_on) index finds them; "status" would not)
+    # open now (closed_on IS NULL), or closed after ``as_of``: two index ranges
     for still_open in (Case.closed_on.is_null(), Case.closed_on > as_of):
         query: Any = (
             Case.select(Case.process, bucket, peewee.fn.COUNT(Case.id))
             .join(StatDay, on=(StatDay.day == Case.received_on))
-            .where(
-                still_open
-                & (Case.received_on <= as_of)
-                & Case.process.in_(processes)
-                & _scope(assignee_id)
-            )
+            .where(still_open & Case.process.in_(processes) & _scope(assignee_id))
             .group_by(Case.process, bucket)
         )
         for process, key, n in query.tuples():
-            counts[(process, str(key))] = counts.get((process, str(key)), 0) + int(n)
+            if key != LATER:
+                counts[(process, str(key))] = counts.get((process, str(key)), 0) + int(n)
     return [BacklogCount(p, b, n) for (p, b), n in sorted(counts.items())]
+
+
+LATER = "later"  # received after the backlog's day
 
 
 def open_on(as_of: dt.date) -> Any:

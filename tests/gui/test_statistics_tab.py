@@ -85,6 +85,10 @@ def test_charts_show_the_series_and_a_bar_lists_its_cases(qtbot: Any, office: Of
     tab.open_case(1)
     assert opened and opened[-1].kind == "case" and opened[-1].view == "publications"
 
+    titles = [tab.tables.tabText(i) for i in range(tab.tables.count())]
+    assert "เผยแพร่ข้อมูลบนเว็บไซต์: หน่วยงานที่ขอ" in titles  # the breakdowns arrived
+    assert "สนับสนุนการใช้งานคอมพิวเตอร์: ประเภทปัญหา" in titles
+
     tab.backlog.click_bar(0, 2)  # the keyboard path: 11-20 working days
     _wait(qtbot)
     assert [tab.cases.item(r, 0).text() for r in range(tab.cases.rowCount())] == ["5/2569"]

@@ -36,7 +36,7 @@ from models.permissions import Role, role_of
 from models.statistics import charts as stat_charts
 from models.statistics import figures as fig
 from models.statistics import service
-from models.statistics.service import CaseLine, Pick, StatisticsPage
+from models.statistics.service import CaseLine, DimensionTable, Pick, StatisticsPage
 from reports.thaifmt import date_short, fiscal_year, fiscal_year_bounds, number
 from views.process_tabs import view_for_process
 from views.registry import OpenRequest, load_views
@@ -88,7 +88,7 @@ class Loaded:
 
 def load(user: Any, year: int, assignee_id: int | None) -> Loaded:
     """Worker side: the page and the people to choose from."""
-    page = service.statistics_page(user, year, assignee_id=assignee_id)
+    page = service.statistics_page(user, year, assignee_id=assignee_id, with_dimensions=False)
     people: list[tuple[int, str]] = []
     if role_of(user) != Role.STAFF:
         from models.users import active_users
@@ -208,6 +208,24 @@ class StatisticsTab(QWidget):
         self.on_time.show_chart(stat_charts.on_time_chart(page))
         self._show_backlog()
         self._fill_tables(page)
+        user, year, scope = self.ctx.user, page.fiscal_year, page.assignee_id
+        self.ctx.run_in_background(
+            lambda: service.breakdowns(user, year, assignee_id=scope),
+            self._show_breakdowns,
+            owner=self,
+        )
+
+    def _show_breakdowns(self, tables: list[DimensionTable]) -> None:
+        """The breakdowns by unit, problem type... arrive after the page: added as tabs."""
+        page = self.page
+        if page is None:
+            return
+        for table in tables:
+            self._add_table(
+                f"{page.process_label(table.process)}: {table.title}",
+                table.title,
+                [(r.label or _("ไม่ระบุ"), r) for r in table.rows],
+            )
 
     def _fill_people(self, people: list[tuple[int, str]], chosen: int | None) -> None:
         self.person.blockSignals(True)
@@ -273,12 +291,6 @@ class StatisticsTab(QWidget):
             _("กระบวนงาน / ผู้รับผิดชอบ"),
             [(f"{page.process_label(s.process)}: {s.label or _('ไม่ระบุ')}", s) for s in page.staff],
         )
-        for table in page.dimensions:
-            self._add_table(
-                f"{page.process_label(table.process)}: {table.title}",
-                table.title,
-                [(r.label or _("ไม่ระบุ"), r) for r in table.rows],
-            )
         if page.tallies:
             widget = QTableWidget(0, 3)
             widget.setHorizontalHeaderLabels([_("งาน"), _("รายการ"), _("จำนวน")])
