@@ -50,7 +50,7 @@ def _case(
 def statistics_office() -> Iterator[Office]:
     """Yield the office with "today" set to ``TODAY`` (the clock is reset afterwards)."""
     clock.set_clock(lambda: dt.datetime.combine(TODAY, dt.time(10)))
-    from models.publications import Publication
+    from models.publication.process import Publication
 
     o = make_office()
     somchai, suda = o["somchai"], o["suda"]

@@ -33,7 +33,7 @@ from typing import Any
 import peewee
 import pytest
 
-from models import calendar
+from models import calendar, office_days
 from models.errors import ValidationError
 from models.statistics import figures as fig
 from models.statistics import service
@@ -156,7 +156,7 @@ def test_the_cases_behind_a_figure(office: Office) -> None:
 
 def test_a_holiday_added_by_the_office_changes_the_working_days(office: Office) -> None:
     before = service.statistics_page(office["head"], 2569).total("publication")
-    calendar.add_office_day(office["head"], D(2025, 9, 30), "closed", "วันหยุดพิเศษ")
+    office_days.add_office_day(office["head"], D(2025, 9, 30), "closed", "วันหยุดพิเศษ")
     after = service.statistics_page(office["head"], 2569).total("publication")
     assert (before.p90_days, after.p90_days) == (8, 7)  # F's 8 working days lose 30 Sep
 
