@@ -42,7 +42,7 @@ from tests.statistics_office import TODAY, D, statistics_office
 
 
 @pytest.fixture
-def office(sql_db: peewee.Database) -> Iterator[Office]:
+def office(db: peewee.Database) -> Iterator[Office]:
     yield from statistics_office()
 
 
