@@ -165,3 +165,43 @@ def test_a_bad_fiscal_year_is_refused(office: Office) -> None:
     with pytest.raises(ValidationError) as raised:
         service.statistics_page(office["head"], 2025)
     assert "fiscal_year" in raised.value.errors
+
+
+def test_declared_tallies_count_loaners(sql_db: peewee.Database) -> None:
+    """Process 2's loaner tally: lent in the year, out on the day, overdue among them; a staff
+    member's page counts only the machines they lent."""
+    import datetime as dt
+
+    from models import clock
+    from models.support import loans
+    from tests import support_office
+
+    try:
+        o = support_office.build()
+        clock.set_clock(lambda: dt.datetime.combine(D(2025, 12, 1), dt.time(10)))  # after build()
+        back = loans.lend(
+            o.head, o.spares[0], borrower_name="ค", due_back=D(2025, 11, 3), lent_on=D(2025, 10, 27)
+        )
+        loans.return_loan(o.head, back, returned_on=D(2025, 11, 3))
+        loans.lend(
+            o.staff,
+            o.spares[0],
+            borrower_name="ก",
+            due_back=D(2025, 11, 20),
+            lent_on=D(2025, 11, 10),
+        )
+        loans.lend(
+            o.staff,
+            o.spares[1],
+            borrower_name="ข",
+            due_back=D(2025, 12, 5),
+            lent_on=D(2025, 11, 28),
+        )
+        page = service.statistics_page(o.head, 2569)
+        section = next(t for t in page.tallies if t.key == "loaners")
+        assert [value for _label, value, _unit, _d in section.figures] == [3, 2, 1]
+        mine = service.statistics_page(o.staff, 2569)
+        section = next(t for t in mine.tallies if t.key == "loaners")
+        assert [value for _label, value, _unit, _d in section.figures] == [2, 2, 1]
+    finally:
+        clock.set_clock(None)
