@@ -11,8 +11,7 @@ A ``BarChart`` is plain data; it goes into a memo's body like a paragraph or a t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
@@ -45,7 +44,6 @@ class BarChart:
     decimals: int = 0  # of the value labels
     height_cm: float = 7.0
     value_labels: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def nice_scale(top: float, percent: bool) -> tuple[float, float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 # A dimension's join: takes a query over ``Case`` and returns it joined to what it needs (LEFT
@@ -68,7 +68,6 @@ class Tally:
     order: int
     compute: Callable[[TallyQuery], Sequence[TallyFigure]]
     staff_scoped: bool = True  # False: the figures are the office's, not one person's
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _CASES: dict[str, CaseFigures] = {}
