@@ -26,7 +26,7 @@ from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.paging import Page, sorted_page
 from models.permissions import Permission, require
-from models.write_lock import write_transaction
+from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import arabic_digits
 
 
@@ -422,6 +422,7 @@ def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+@retry_transaction
 def save_asset(
     actor: Actor | None,
     asset: Asset | None,

@@ -24,7 +24,7 @@ from models.paging import Page, sorted_page
 from models.permissions import Permission, require
 from models.tickets import RepairTicket
 from models.users import User
-from models.write_lock import write_transaction
+from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import date_short
 
 
@@ -98,6 +98,7 @@ def loans_for_ticket(ticket_id: int) -> list[Loan]:
     return list(Loan.select().where(Loan.ticket == ticket_id).order_by(Loan.lent_on, Loan.id))
 
 
+@retry_transaction
 def lend(
     actor: Actor | None,
     loaner: Asset | int,
@@ -194,6 +195,7 @@ def lend(
     return loan
 
 
+@retry_transaction
 def return_loan(
     actor: Actor | None,
     loan: Loan | int,

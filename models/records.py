@@ -16,7 +16,7 @@ from models import audit, clock
 from models.base import Actor, BaseModel, VersionedModel
 from models.errors import ConflictError, NotFound
 from models.i18n import _
-from models.write_lock import write_transaction
+from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import datetime_short
 
 M = TypeVar("M", bound=BaseModel)
@@ -36,6 +36,7 @@ def too_long(
     return errors
 
 
+@retry_transaction
 def create(actor: Actor | None, model: type[M], **values: Any) -> M:
     """Insert a record and log it."""
     with write_transaction():
@@ -49,6 +50,7 @@ def create(actor: Actor | None, model: type[M], **values: Any) -> M:
     return obj
 
 
+@retry_transaction
 def update(
     actor: Actor | None,
     obj: M,
@@ -105,6 +107,7 @@ def update(
     return obj
 
 
+@retry_transaction
 def delete(
     actor: Actor | None, obj: M, *, expected_version: int | None = None, note: str = ""
 ) -> None:

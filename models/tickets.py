@@ -59,7 +59,7 @@ from models.org import Unit, Vendor
 from models.paging import Page
 from models.permissions import Permission, Role, require, role_of
 from models.users import User
-from models.write_lock import write_transaction
+from models.write_lock import retry_transaction, write_transaction
 
 PROCESS_KEY = "support"
 LOANER_THRESHOLD_DAYS = 1  # the manual: "more than 1 working day" needs a replacement machine
@@ -396,6 +396,7 @@ def _date(day: dt.date | None) -> str:
     return date_short(day) if day else "-"
 
 
+@retry_transaction
 def waive_loaner(actor: Actor | None, ticket: RepairTicket | int, reason: str) -> RepairTicket:
     """A head records why this requester needs no loaner (outside a step, e.g. before staff
     assign the ticket). Recorded in the ticket's history."""

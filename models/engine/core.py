@@ -37,7 +37,7 @@ from models.errors import ConflictError, NotFound, PermissionDenied, ValidationE
 from models.i18n import N_, _
 from models.org import Signatory, Unit
 from models.permissions import ROLE_LABELS, Permission, Role, require, role_of
-from models.write_lock import write_transaction
+from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import date_long, parse_be_date
 
 CASE_TABLE = "work_case"  # owner_table of a case's attachments
@@ -473,6 +473,7 @@ def search_text(case: Case) -> str:
 # Opening a case
 
 
+@retry_transaction
 def open_case(
     actor: Actor | None,
     process_key: str,
@@ -570,6 +571,7 @@ def find_action(process: ProcessDef, case: Case, outcome_key: str) -> Action:
     )
 
 
+@retry_transaction
 def act(
     actor: Actor | None,
     case: Case | int,
@@ -776,6 +778,7 @@ def _record_step(
 # Between steps: files, corrections of the registration
 
 
+@retry_transaction
 def add_files(
     actor: Actor | None,
     case: Case | int,
@@ -795,6 +798,7 @@ def add_files(
     return [a for a in case_files(row) if a.id in ids]
 
 
+@retry_transaction
 def update_details(
     actor: Actor | None,
     case: Case | int,
