@@ -207,6 +207,30 @@ def cell_int(value: Any) -> int | None:
 
 # --- writing -------------------------------------------------------------------------------------
 
+# Characters an .xlsx (XML 1.0) cannot hold: C0 controls but tab, newline and carriage return.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Excel reads a cell typed with these first characters as a formula (CWE-1236, CSV/formula
+# injection); tab and carriage return lead DDE payloads too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sheet_text(text: str) -> str:
+    """Stored text as a workbook can hold it: a control character becomes its visible picture
+    (U+2400 + code, e.g. ␀), a lone surrogate the replacement character, so exporting a register
+    never fails on text saved before entry refused such characters."""
+    text = _XML_ILLEGAL.sub(lambda m: chr(0x2400 + ord(m.group())), text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _as_text_cell(cell: Any) -> None:
+    """Keep a cell's text as typed, never as a formula: a string cell (openpyxl would otherwise
+    write ``=HYPERLINK(…)`` as a live formula), and Excel's quote prefix on text that starts like
+    a formula, so editing the cell in Excel does not turn it into one either."""
+    cell.data_type = "s"
+    if cell.value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
 
 @dataclass(frozen=True)
 class SheetColumn:
@@ -232,11 +256,13 @@ def write_xlsx(
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = sheet_name[:31]
-    ws.append([title])
+    ws.append([sheet_text(title)])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([subtitle])
+    ws.append([sheet_text(subtitle)])
     header_row = 3
-    ws.append([c.title for c in columns])
+    ws.append([sheet_text(c.title) for c in columns])
+    for cell in (ws["A1"], ws["A2"], *ws[header_row]):
+        _as_text_cell(cell)
     fill = PatternFill("solid", fgColor="DDE7F0")
     for index, column in enumerate(columns, start=1):
         cell = ws.cell(row=header_row, column=index)
@@ -246,7 +272,10 @@ def write_xlsx(
         ws.column_dimensions[get_column_letter(index)].width = column.width
     total = len(rows)
     for done, row in enumerate(rows, start=1):
-        ws.append(list(row))
+        ws.append([sheet_text(v) if isinstance(v, str) else v for v in row])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                _as_text_cell(cell)
         if progress and done % 500 == 0:
             progress(done, total)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
