@@ -416,6 +416,7 @@ def _preview_row(
         row.vendor_name = vendor_text
         values["vendor"] = lookups.vendors.get(_header_key(vendor_text))
     errors.extend(assets.text_length_errors(values).values())
+    errors.extend(assets.date_errors(values).values())
     for key, model, given in (
         ("category", AssetCategory, category_name),
         ("vendor", Vendor, vendor_text),

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import peewee
+
 from models import attachments, calendar, clock, numbering, records, text_search
 from models.attachments import Attachment
 from models.base import Actor, dumps, to_json_value
@@ -224,18 +226,31 @@ def roles_text(roles: frozenset[Role]) -> str:
 # Checking inputs
 
 
+def _column(process: ProcessDef, field: Field) -> peewee.Field:
+    """The column a field is stored in (its limits are the field's limits); a field stored
+    nowhere is checked as a column of its kind would be."""
+    column: peewee.Field | None = None
+    if field.store is not None:
+        if field.store.startswith("case."):
+            column = Case._meta.fields.get(field.store[5:])
+        elif process.detail_model is not None:
+            column = process.detail_model._meta.fields.get(field.store)
+    if column is None:
+        if field.kind == FieldKind.LONG_TEXT:
+            column = peewee.TextField()
+        elif field.kind == FieldKind.DECIMAL:
+            column = peewee.DecimalField(max_digits=14, decimal_places=2)
+        elif field.kind == FieldKind.INT:
+            column = peewee.IntegerField()
+        else:
+            column = peewee.CharField(max_length=field.max_length or 255)
+    return column
+
+
 def _column_limit(process: ProcessDef, field: Field) -> int:
     if field.max_length:
         return field.max_length
-    if field.store is None:
-        return 0
-    if field.store.startswith("case."):
-        column = Case._meta.fields.get(field.store[5:])
-    else:
-        column = (
-            process.detail_model._meta.fields.get(field.store) if process.detail_model else None
-        )
-    return int(getattr(column, "max_length", 0) or 0)
+    return int(getattr(_column(process, field), "max_length", 0) or 0)
 
 
 def _as_date(value: Any) -> dt.date:
@@ -306,6 +321,12 @@ def _clean_one(
         limit = _column_limit(process, field)
         if limit and len(text) > limit:
             raise ValidationError(_("{label} ยาวเกิน {n} ตัวอักษร").format(label=label, n=limit))
+        column = _column(process, field)
+        if kind == FieldKind.LONG_TEXT and not records.allows_lines(column):
+            column = peewee.TextField()  # a long text kept in a wide CharField may still wrap
+        problem = records.text_error(column, text, label)
+        if problem:
+            raise ValidationError(problem)
         if kind == FieldKind.URL and not _URL.match(text):
             raise ValidationError(
                 _("{label} ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย http:// หรือ https://").format(label=label)
@@ -316,8 +337,10 @@ def _clean_one(
     if kind == FieldKind.INT:
         try:
             number = int(str(raw).strip())
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             raise ValidationError(_("{label} ต้องเป็นตัวเลข").format(label=label)) from exc
+        if (problem := records.value_error(_column(process, field), number, label)) is not None:
+            raise ValidationError(problem)
         if (field.minimum is not None and number < field.minimum) or (
             field.maximum is not None and number > field.maximum
         ):
@@ -330,7 +353,7 @@ def _clean_one(
     if kind == FieldKind.DATE:
         try:
             day = _as_date(raw)
-        except ValueError as exc:
+        except (ValueError, OverflowError, TypeError) as exc:
             raise ValidationError(
                 _("{label} ไม่ใช่วันที่ที่ถูกต้อง (วว/ดด/ปปปป พ.ศ.)").format(label=label)
             ) from exc
@@ -389,6 +412,8 @@ def _clean_one(
                     label=label, low=field.minimum, high=field.maximum
                 )
             )
+        if (problem := records.value_error(_column(process, field), amount, label)) is not None:
+            raise ValidationError(problem)
         return amount
     if kind == FieldKind.RECORD:
         from models.engine.registry import get_source
@@ -402,9 +427,12 @@ def _clean_one(
 
 def _as_int(raw: Any, label: str) -> int:
     try:
-        return int(raw)
-    except (TypeError, ValueError) as exc:
+        number = int(raw)
+    except (TypeError, ValueError, OverflowError) as exc:
         raise ValidationError(_("{label}: ค่าที่เลือกไม่ถูกต้อง").format(label=label)) from exc
+    if not records.INT_RANGE[0] <= number <= records.INT_RANGE[1]:  # no such row: not a query
+        raise ValidationError(_("{label}: ค่าที่เลือกไม่ถูกต้อง").format(label=label))
+    return number
 
 
 def _split_stores(
