@@ -25,7 +25,7 @@ from models.errors import ValidationError
 from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.paging import Page, sorted_page
-from models.permissions import Permission, require
+from models.permissions import Permission, can, require
 from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import arabic_digits, date_numeric, parse_be_date
 
@@ -543,7 +543,11 @@ def save_asset(
 
 
 def set_status(actor: Actor | None, asset: Asset, status: AssetStatus, *, note: str = "") -> Asset:
-    """Status changes made by other rules (loans, repairs): no form, no version check by caller."""
+    """Status changes made by other rules (loans, repairs): no form, no version check by caller.
+    Those rules are staff work, so the actor must be allowed to work on cases or edit the register
+    (a viewer retires nothing)."""
+    if not can(actor, Permission.EDIT_REGISTERS):
+        require(actor, Permission.WORK_CASES)
     fresh = records.get(Asset, asset.id)
     if fresh.status == status:
         return fresh
@@ -667,7 +671,7 @@ def filtered_assets(filters: AssetFilter) -> peewee.ModelSelect[Asset]:
     if filters.unit_id is not None:
         query = query.where(Asset.custodian_unit == filters.unit_id)
     if filters.location.strip():
-        query = query.where(Asset.location.contains(filters.location.strip()))
+        query = query.where(text_search.field_contains(Asset.location, filters.location.strip()))
     if filters.acquired_from:
         query = query.where(Asset.acquired_on >= filters.acquired_from)
     if filters.acquired_to:

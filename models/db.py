@@ -332,8 +332,16 @@ def connect(url: str | None = None, *, password: str | None = None) -> peewee.Da
         parsed = parsed.with_password(password)
     if parsed.backend == "sqlite":
         assert parsed.path is not None
-        parsed.path.parent.mkdir(parents=True, exist_ok=True)
-        _check_sqlite_file(parsed.path)
+        try:
+            parsed.path.parent.mkdir(parents=True, exist_ok=True)
+            _check_sqlite_file(parsed.path)
+        except OSError as exc:  # an unmapped shared drive, a read-only folder, a file as folder
+            raise DatabaseUnavailable(
+                _("เปิดไฟล์ฐานข้อมูล {path} ไม่ได้ ({detail})").format(
+                    path=parsed.path, detail=exc.strerror or exc
+                ),
+                _("ตรวจสอบว่าโฟลเดอร์นี้มีอยู่และมีสิทธิ์เขียน"),
+            ) from exc
     db = make_database(parsed)
     try:
         db.connect(reuse_if_open=True)

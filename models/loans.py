@@ -305,8 +305,8 @@ def _loan_query(filters: LoanFilter) -> peewee.ModelSelect[Loan]:
     if text:
         query = query.where(
             text_search.contains(Asset, text)
-            | Loan.borrower_name.contains(filters.text.strip())
-            | Unit.name.contains(filters.text.strip())
+            | text_search.field_contains(Loan.borrower_name, filters.text.strip())
+            | text_search.field_contains(Unit.name, filters.text.strip())
         )
     if filters.state == LoanState.OUT:
         query = query.where(Loan.returned_on.is_null() & (Loan.due_back >= today))
