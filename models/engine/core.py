@@ -501,16 +501,52 @@ def search_text(case: Case) -> str:
 # Opening a case
 
 
-@retry_transaction
 def open_case(
     actor: Actor | None,
     process_key: str,
     data: dict[str, Any],
     files: Sequence[NewFile] = (),
     comment: str = "",
+    *,
+    request_key: str | None = None,
 ) -> Case:
-    """Register a new case: the process's first step, recorded as done by ``actor``."""
+    """Register a new case: the process's first step, recorded as done by ``actor``.
+
+    ``request_key``: made once by the registration form when it opens. When the answer to a
+    registration is lost (the connection died right after the commit) and the user presses
+    ลงทะเบียน again, the case registered the first time is returned instead of a second one."""
     require(actor, Permission.WORK_CASES)
+    if request_key is not None:
+        if not 8 <= len(request_key) <= 64 or not request_key.isascii():
+            raise ValidationError(_("รหัสคำขอลงทะเบียนไม่ถูกต้อง"))
+        done = Case.get_or_none(Case.request_key == request_key)
+        if done is not None:
+            return _registered_before(done, process_key)
+        try:
+            return _open_case(actor, process_key, data, files, comment, request_key)
+        except peewee.IntegrityError:  # the same form's retry raced its own first attempt
+            done = Case.get_or_none(Case.request_key == request_key)
+            if done is None:
+                raise
+            return _registered_before(done, process_key)
+    return _open_case(actor, process_key, data, files, comment, None)
+
+
+def _registered_before(case: Case, process_key: str) -> Case:
+    if case.process != process_key:
+        raise ValidationError(_("รหัสคำขอลงทะเบียนนี้ใช้กับเรื่องอื่นไปแล้ว"))
+    return case
+
+
+@retry_transaction
+def _open_case(
+    actor: Actor | None,
+    process_key: str,
+    data: dict[str, Any],
+    files: Sequence[NewFile],
+    comment: str,
+    request_key: str | None,
+) -> Case:
     process = get_process(process_key)
     step = process.first
     outcome = step.outcomes[0]
@@ -543,6 +579,7 @@ def open_case(
             "current_step": following.key,
             "status": "open",
             "opened_by": actor.id if actor else None,
+            "request_key": request_key,
             **core,
         }
         case = Case(**case_values)
