@@ -322,7 +322,29 @@ def upgrade(db: peewee.Database, *, backup_dir: Path | None = None) -> list[str]
             backup.backup_sqlite(
                 db, backup_dir, label=f"before-{status.pending[0].split('_', 1)[0]}"
             )
-        return list(migration_runner(db).up())
+        try:
+            return list(migration_runner(db).up())
+        except (peewee.ProgrammingError, peewee.OperationalError) as exc:
+            if not _permission_denied(exc):
+                raise
+            raise DatabaseUnavailable(
+                _("ฐานข้อมูลต้องปรับรุ่น ({names}) แต่บัญชีที่ใช้เชื่อมต่อไม่มีสิทธิ์แก้ไขโครงสร้าง").format(
+                    names=", ".join(status.pending)
+                ),
+                _(
+                    "ให้ผู้ดูแลระบบปรับรุ่นด้วยบัญชีเจ้าของ schema (db upgrade) "
+                    "แล้วให้สิทธิ์บัญชีใช้งาน (db grant) ก่อนเปิดโปรแกรมอีกครั้ง"
+                ),
+            ) from exc
+
+
+def _permission_denied(exc: BaseException) -> bool:
+    """The working account (models.server_roles) met a migration it may not run."""
+    orig = getattr(exc, "orig", None) or exc.__cause__ or exc
+    if getattr(orig, "pgcode", None) == "42501":  # insufficient_privilege
+        return True
+    code = orig.args[0] if getattr(orig, "args", None) else None
+    return code in {1142, 1044, 1227}  # command denied, access denied, needs a privilege
 
 
 def connect(url: str | None = None, *, password: str | None = None) -> peewee.Database:

@@ -9,7 +9,6 @@ import uuid
 import peewee
 import pytest
 
-from models import tickets
 from models.db import database
 from models.engine import Case
 from models.errors import ValidationError
