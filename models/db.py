@@ -9,12 +9,13 @@ runs the numbered migrations in ``models/migrations`` with peewee's own runner.
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlparse, urlsplit, urlunsplit
 
 import peewee
 import platformdirs
@@ -48,6 +49,40 @@ BACKENDS = {
 }
 
 database = peewee.DatabaseProxy()
+
+# Text no column stores (entry refuses it, ``models.records``) but a lookup may still carry: a NUL
+# (PostgreSQL's driver raises ValueError) or a lone surrogate (no driver encodes it).
+_UNSENDABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+class _TextGuard(peewee.Database):
+    """A statement whose parameters hold text no database can take is refused with a Thai
+    message (a ``ValidationError``), not a raw ValueError or UnicodeEncodeError: forms check
+    fields by name first; this catches a lookup (a name, a filter) made before that check."""
+
+    def execute_sql(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except (ValueError, UnicodeEncodeError) as exc:
+            if not any(isinstance(p, str) and _UNSENDABLE.search(p) for p in params or ()):
+                raise
+            from models.errors import ValidationError
+
+            raise ValidationError(
+                _("ข้อมูลที่กรอกมีอักขระที่ใช้ไม่ได้ (เช่น อักขระ NUL หรืออักขระที่ไม่สมบูรณ์) กรุณาลบออก")
+            ) from exc
+
+
+class GuardedSqliteDatabase(_TextGuard, peewee.SqliteDatabase):
+    pass
+
+
+class GuardedPostgresqlDatabase(_TextGuard, peewee.PostgresqlDatabase):
+    pass
+
+
+class GuardedMySQLDatabase(_TextGuard, peewee.MySQLDatabase):
+    pass
 
 
 @dataclass(frozen=True)
@@ -185,7 +220,7 @@ def make_database(parsed: DatabaseUrl) -> peewee.Database:
     """A peewee Database object for the URL, not yet connected."""
     if parsed.backend == "sqlite":
         assert parsed.path is not None
-        return peewee.SqliteDatabase(str(parsed.path), **_connect_kwargs(parsed))
+        return GuardedSqliteDatabase(str(parsed.path), **_connect_kwargs(parsed))
     from playhouse import db_url  # deferred: it loads peewee's pool/extension modules (~10 ms)
 
     drivers.ensure_driver(parsed.backend)
@@ -195,7 +230,10 @@ def make_database(parsed: DatabaseUrl) -> peewee.Database:
     query = dict(parse_qsl(urlsplit(url).query))
     kwargs = {**_connect_kwargs(parsed), **query}
     base = scheme + "://" + rest.split("?", 1)[0]
-    db: peewee.Database = db_url.connect(base, unquote_password=True, unquote_user=True, **kwargs)
+    connect_kwargs = db_url.parseresult_to_dict(urlparse(base), True, True)
+    connect_kwargs.update(kwargs)
+    guarded = GuardedPostgresqlDatabase if parsed.backend == "postgresql" else GuardedMySQLDatabase
+    db: peewee.Database = guarded(**connect_kwargs)
     params = db.connect_params
     if "passwd" in params:  # db_url still uses PyMySQL's deprecated keyword
         params["password"] = params.pop("passwd")

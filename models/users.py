@@ -206,7 +206,10 @@ def authenticate(username: str, password: str) -> User:
     ignored. The attempt is counted, under the user row's lock, *before* the hash is checked, so
     workstations guessing in parallel get at most five checks between them."""
     refused = AuthenticationError(login_refused_message())
-    user = User.get_or_none(User.username == normalise_username(username))
+    try:
+        user = User.get_or_none(User.username == normalise_username(username))
+    except ValidationError:  # a name no account can have (a NUL...): an unknown name
+        user = None
     if user is None or not user.active:
         _verify(_DUMMY_HASH, password)  # same cost as a real check
         raise refused
