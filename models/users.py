@@ -65,11 +65,22 @@ class User(VersionedModel):
         return str(self.full_name)
 
 
+def _secret_bytes(password: str) -> bytes:
+    """The password as argon2 takes it; a lone surrogate (pasted from a broken clipboard) is
+    kept as its code rather than failing the encoding (a new password with one is refused)."""
+    return password.encode("utf-8", "surrogatepass")
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher.hash(_secret_bytes(password))
 
 
 def check_password_rules(password: str) -> None:
+    if re.search(r"[\x00-\x1f\x7f\ud800-\udfff]", password):
+        raise ValidationError(
+            _("รหัสผ่านมีอักขระที่ใช้ไม่ได้ (อักขระควบคุมหรืออักขระที่ไม่สมบูรณ์)"),
+            {"password": _("รหัสผ่านมีอักขระที่ใช้ไม่ได้")},
+        )
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
             _("รหัสผ่านต้องยาวอย่างน้อย {n} ตัวอักษร").format(n=MIN_PASSWORD_LENGTH),
@@ -134,8 +145,10 @@ def _create(
 ) -> User:
     username = normalise_username(username)
     errors = _validate_account(username, full_name, role)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = _("รหัสผ่านต้องยาวอย่างน้อย {n} ตัวอักษร").format(n=MIN_PASSWORD_LENGTH)
+    try:
+        check_password_rules(password)
+    except ValidationError as exc:
+        errors["password"] = exc.message
     _raise_if(errors)
     try:
         return records.create(
@@ -236,7 +249,7 @@ def authenticate(username: str, password: str) -> User:
 
 def _verify(password_hash: str, password: str) -> bool:
     try:
-        return bool(_hasher.verify(password_hash, password))
+        return bool(_hasher.verify(password_hash, _secret_bytes(password)))
     except (VerificationError, InvalidHashError):
         return False
 

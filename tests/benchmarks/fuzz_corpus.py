@@ -13,6 +13,7 @@ import csv
 import io
 import sys
 import tempfile
+import traceback
 import uuid
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,10 @@ def run(backend: str, examples: int, tmp: Path) -> None:
         calls += 1
         problem = refused_or_done(fn)
         if problem is not None:
-            problems[f"{type(problem).__name__}: {str(problem)[:80]}"] += 1
+            kind = f"{type(problem).__name__}: {str(problem)[:80]}"
+            if kind not in problems:
+                traceback.print_exception(problem, limit=-4)
+            problems[kind] += 1
 
     try:
         dbmod.init_db(url)
