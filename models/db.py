@@ -73,15 +73,15 @@ class _TextGuard(peewee.Database):
             ) from exc
 
 
-class GuardedSqliteDatabase(_TextGuard, peewee.SqliteDatabase):
+class SqliteGuardedDatabase(_TextGuard, peewee.SqliteDatabase):
     pass
 
 
-class GuardedPostgresqlDatabase(_TextGuard, peewee.PostgresqlDatabase):
+class PostgresqlGuardedDatabase(_TextGuard, peewee.PostgresqlDatabase):
     pass
 
 
-class GuardedMySQLDatabase(_TextGuard, peewee.MySQLDatabase):
+class MySQLGuardedDatabase(_TextGuard, peewee.MySQLDatabase):
     pass
 
 
@@ -220,7 +220,7 @@ def make_database(parsed: DatabaseUrl) -> peewee.Database:
     """A peewee Database object for the URL, not yet connected."""
     if parsed.backend == "sqlite":
         assert parsed.path is not None
-        return GuardedSqliteDatabase(str(parsed.path), **_connect_kwargs(parsed))
+        return SqliteGuardedDatabase(str(parsed.path), **_connect_kwargs(parsed))
     from playhouse import db_url  # deferred: it loads peewee's pool/extension modules (~10 ms)
 
     drivers.ensure_driver(parsed.backend)
@@ -232,7 +232,7 @@ def make_database(parsed: DatabaseUrl) -> peewee.Database:
     base = scheme + "://" + rest.split("?", 1)[0]
     connect_kwargs = db_url.parseresult_to_dict(urlparse(base), True, True)
     connect_kwargs.update(kwargs)
-    guarded = GuardedPostgresqlDatabase if parsed.backend == "postgresql" else GuardedMySQLDatabase
+    guarded = PostgresqlGuardedDatabase if parsed.backend == "postgresql" else MySQLGuardedDatabase
     db: peewee.Database = guarded(**connect_kwargs)
     params = db.connect_params
     if "passwd" in params:  # db_url still uses PyMySQL's deprecated keyword
