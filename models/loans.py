@@ -116,9 +116,17 @@ def lend(
     transaction, so two workstations cannot lend the same machine)."""
     require(actor, Permission.WORK_CASES)
     day = lent_on or clock.today()
-    loaner_id = loaner.id if isinstance(loaner, Asset) else int(loaner)
-    ticket_id = ticket.id if isinstance(ticket, RepairTicket) else ticket
-    unit_id = borrower_unit.id if isinstance(borrower_unit, Unit) else borrower_unit
+    if not isinstance(day, dt.date) or not isinstance(due_back, dt.date):
+        raise ValidationError(_("กรุณาระบุวันที่ยืมและกำหนดคืนเป็นวันที่"), {"due_back": _("วันที่ไม่ถูกต้อง")})
+    try:
+        loaner_id = loaner.id if isinstance(loaner, Asset) else int(loaner)
+        ticket_id = ticket.id if isinstance(ticket, RepairTicket) else ticket
+        unit_id = borrower_unit.id if isinstance(borrower_unit, Unit) else borrower_unit
+        for key in (loaner_id, ticket_id, unit_id):
+            if key is not None and not records.INT_RANGE[0] <= int(key) <= records.INT_RANGE[1]:
+                raise ValueError(key)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValidationError(_("ไม่พบรายการที่เลือก")) from exc
     errors: dict[str, str] = {}
     if not borrower_name.strip():
         errors["borrower_name"] = _("กรุณากรอกชื่อผู้ยืม")

@@ -191,3 +191,43 @@ def test_import_files(office_, tmp_path_factory, rows, raw, encoding) -> None:
 
     for path in files:
         _no_crash(lambda path=path: run(path))
+
+
+@FUZZ
+@given(
+    name=TEXT,
+    position=TEXT,
+    purpose=TEXT,
+    condition=TEXT,
+    reason=TEXT,
+    comment=TEXT,
+    unit=NUMBER,
+    due=VALUE,
+)
+def test_loans_waivers_and_moves(
+    office_, name, position, purpose, condition, reason, comment, unit, due
+) -> None:
+    from models import engine, loans
+
+    ticket = office_.open()
+    spare = office_.spares[0]
+    _no_crash(
+        lambda: loans.lend(
+            office_.staff,
+            spare.id,
+            borrower_name=name,
+            due_back=due,
+            borrower_unit=unit,
+            borrower_position=position,
+            purpose=purpose,
+            condition_out=condition,
+        )
+    )
+    _no_crash(lambda: tickets.waive_loaner(office_.head, ticket.id, reason))
+    case = engine.get_case(ticket.case_id)
+    for action in engine.available_actions(office_.head, case)[:2]:
+        _no_crash(
+            lambda action=action: engine.act(
+                office_.head, case.id, action.key, comment=comment, data={"estimate_days": unit}
+            )
+        )
