@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import peewee
 from argon2 import PasswordHasher
@@ -14,7 +14,7 @@ from models import audit, clock, records
 from models.base import Actor, VersionedModel
 from models.db import database
 from models.errors import AuthenticationError, PermissionDenied, ValidationError
-from models.i18n import _
+from models.i18n import N_, _
 from models.org import WorkGroup
 from models.permissions import Permission, Role, require
 
@@ -53,6 +53,13 @@ class User(VersionedModel):
     active = peewee.BooleanField(default=True)
 
     audit_redact = frozenset({"password_hash"})
+    field_labels: ClassVar[dict[str, str]] = {
+        "username": N_("ชื่อผู้ใช้"),
+        "full_name": N_("ชื่อ-นามสกุล"),
+        "position": N_("ตำแหน่ง"),
+        "email": N_("อีเมล"),
+        "phone": N_("โทรศัพท์"),
+    }
 
     class Meta:
         table_name = "app_user"  # "user" is reserved in PostgreSQL

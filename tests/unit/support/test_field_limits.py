@@ -89,3 +89,15 @@ def test_ticket_registration_refuses_what_the_columns_cannot_hold(
         office.open(**values)
     assert field in caught.value.errors
     assert tickets.RepairTicket.select().count() == before
+
+
+def test_reference_records_name_the_field_in_thai(db, make_user) -> None:
+    from models import office
+
+    head = make_user("head")
+    with pytest.raises(ValidationError) as caught:
+        office.save_unit(head, None, name="งานพัสดุ", phone="02\x00123")
+    assert "โทรศัพท์" in caught.value.errors["phone"]
+    with pytest.raises(ValidationError) as caught:
+        office.save_vendor(head, None, name="บริษัท\nทดสอบ")
+    assert "ชื่อ" in caught.value.errors["name"]
