@@ -23,11 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import asset_io, assets, clock, tickets, users
+from models import clock, users
 from models import db as dbmod
-from models.assets import AssetFilter
 from models.engine import CaseFilter, list_cases
 from models.i18n import set_language
+from models.support import asset_io, assets, tickets
+from models.support.assets import AssetFilter
 from tests.hostile import NUMBER, TEXT, VALUE, refused_or_done
 from tests.support_office import build
 

@@ -10,10 +10,11 @@ import multiprocessing as mp
 import peewee
 import pytest
 
-from models import assets, clock, tickets
-from models.assets import Asset
+from models import clock
 from models.audit import AuditEntry
 from models.engine import Case
+from models.support import assets, tickets
+from models.support.assets import Asset
 from tests.backends import EVERY_BACKEND
 from tests.support_office import START, at, build
 
@@ -28,10 +29,10 @@ pytestmark = [pytest.mark.server, EVERY_BACKEND]
 def _editor(
     url: str, user_id: int, asset_id: int, n: int, start: mp.synchronize.Event, out: mp.Queue
 ) -> None:
-    from models import assets as wassets
     from models import db as dbmod
     from models.errors import ConflictError
     from models.i18n import set_language
+    from models.support import assets as wassets
     from models.users import User
 
     set_language("th")
@@ -90,8 +91,8 @@ def test_four_workstations_edit_one_asset(sql_db: peewee.Database) -> None:
 def _registrar(url: str, values: dict, start: mp.synchronize.Event, out: mp.Queue) -> None:
     from models import clock as wclock
     from models import db as dbmod
-    from models import tickets as wtickets
     from models.i18n import set_language
+    from models.support import tickets as wtickets
     from models.users import User
 
     set_language("th")

@@ -14,10 +14,10 @@ import peewee
 import pytest
 
 from models import db as dbmod
-from models import tickets
 from models.audit import AuditEntry
 from models.engine import Case, core
 from models.numbering import IssuedNumber
+from models.support import tickets
 from tests.backends import EVERY_BACKEND
 from tests.conftest import MYSQL_URL, PG_URL
 from tests.support_office import build
@@ -84,8 +84,8 @@ def test_connection_terminated_mid_registration_leaves_nothing(sql_db, monkeypat
 def _register_then_die(url: str, user_id: int, values: dict[str, Any]) -> None:
     from models import clock as wclock
     from models import db as wdb
-    from models import tickets as wtickets
     from models.engine import core as wcore
+    from models.support import tickets as wtickets
     from models.users import User
 
     wclock.set_clock(lambda: dt.datetime(2026, 4, 10, 10))

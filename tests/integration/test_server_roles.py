@@ -12,10 +12,11 @@ from collections.abc import Iterator
 import peewee
 import pytest
 
-from models import assets, numbering, server_roles, users
 from models import db as dbmod
-from models.assets import AssetKind
+from models import numbering, server_roles, users
 from models.audit import AuditEntry
+from models.support import assets
+from models.support.assets import AssetKind
 from tests.conftest import MYSQL_URL, PG_URL, require_server
 
 pytestmark = pytest.mark.server

@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import asset_io, assets, numbering, office, tickets, users, words
-from models.assets import AssetFilter
+from models import numbering, office, users, words
 from models.engine import CaseFilter, list_cases
 from models.permissions import Role
+from models.support import asset_io, assets, tickets
+from models.support.assets import AssetFilter
 from tests.hostile import NUMBER, TEXT, VALUE, refused_or_done
 from tests.support_office import build
 
@@ -207,7 +208,8 @@ def test_import_files(office_, tmp_path_factory, rows, raw, encoding) -> None:
 def test_loans_waivers_and_moves(
     office_, name, position, purpose, condition, reason, comment, unit, due
 ) -> None:
-    from models import engine, loans
+    from models import engine
+    from models.support import loans
 
     ticket = office_.open()
     spare = office_.spares[0]

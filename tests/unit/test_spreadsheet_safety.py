@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models import asset_io, assets
-from models.assets import Asset, AssetFilter, AssetKind
 from models.spreadsheets import SheetColumn, write_xlsx
+from models.support import asset_io, assets
+from models.support.assets import Asset, AssetFilter, AssetKind
 
 HOSTILE = [
     "=cmd|' /C calc'!A0",

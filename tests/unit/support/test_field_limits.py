@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from models import assets, tickets
-from models.assets import Asset, AssetKind
 from models.errors import ValidationError
+from models.support import assets, tickets
+from models.support.assets import Asset, AssetKind
 from tests.support_office import build
 
 BASE = {"kind": AssetKind.HARDWARE, "number": "7440-001-0009/65", "name": "คอมพิวเตอร์"}

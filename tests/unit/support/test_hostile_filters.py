@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from models import assets, loans, service_register, tickets
-from models.assets import AssetFilter
 from models.engine import CaseFilter, list_cases
+from models.support import assets, loans, service_register, tickets
+from models.support.assets import AssetFilter
 from tests.support_office import build
 
 FILTERS = ["\x00", "คอม\x00", "\ud800", "ก\udfffข", "ก" * 100_000, "a" * 100_000, "%_\\'\""]
@@ -33,8 +33,8 @@ def test_every_free_text_filter_accepts_anything(db, text: str) -> None:
 
 
 def test_a_viewer_cannot_retire_an_asset(db) -> None:
-    from models.assets import AssetStatus
     from models.errors import PermissionDenied
+    from models.support.assets import AssetStatus
 
     office = build()
     machine = office.pcs[0]

@@ -8,9 +8,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from models import asset_io, assets
-from models.assets import Asset, AssetKind
 from models.spreadsheets import SourceRow, SourceTable
+from models.support import asset_io, assets
+from models.support.assets import Asset, AssetKind
 
 ROWS = asset_io.BATCH_ROWS * 3 + 7
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models import asset_io, assets, office
-from models.asset_io import RowAction
+from models import office
 from models.errors import ValidationError
+from models.support import asset_io, assets
+from models.support.asset_io import RowAction
 
 HEADER = "เลขครุภัณฑ์,ชื่อครุภัณฑ์,วันที่ได้มา,ราคา,จำนวนสิทธิ์ใช้งาน,หมายเหตุ\n"
 
