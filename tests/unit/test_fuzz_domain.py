@@ -233,3 +233,54 @@ def test_loans_waivers_and_moves(
                 office_.head, case.id, action.key, comment=comment, data={"estimate_days": unit}
             )
         )
+
+
+@pytest.fixture
+def process_office(db):
+    import datetime as dt
+
+    from models import clock
+    from models.engine import get_process
+    from tests.process_office import make_office
+
+    clock.set_clock(lambda: dt.datetime(2026, 6, 2, 10))
+    assert (
+        get_process("data_request").key == "data_request"
+    )  # refusals must not be "no such process"
+    return make_office()
+
+
+@FUZZ
+@given(
+    title=TEXT,
+    organisation=TEXT,
+    email=TEXT,
+    address=TEXT,
+    purpose=TEXT,
+    paperless=TEXT,
+    received=VALUE,
+    delivery=st.sampled_from(["email", "post", "x"]),
+)
+def test_data_request_registration(
+    process_office, title, organisation, email, address, purpose, paperless, received, delivery
+) -> None:
+    """Process 3 through the engine: every field kind of a registration form."""
+    from models.engine import open_case
+
+    data = {
+        "title": title,
+        "organisation": organisation,
+        "parent_body": organisation,
+        "addressee": title,
+        "contact_name": organisation,
+        "contact_phone": paperless,
+        "contact_email": email,
+        "address": address,
+        "delivery_method": delivery,
+        "paperless_no": paperless,
+        "paperless_date": received,
+        "received_on": received,
+        "purpose": purpose,
+        "scope": purpose,
+    }
+    _no_crash(lambda: open_case(process_office["somchai"], "data_request", data))
