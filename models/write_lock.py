@@ -82,6 +82,10 @@ def retry_transaction(fn: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         if database.obj is None or database.in_transaction():
             return fn(*args, **kwargs)
+        # Rows passed in are put back as they were before a retry (an attempt may have stamped
+        # a new version on them before the server rolled it back).
+        rows = [a for a in (*args, *kwargs.values()) if isinstance(a, peewee.Model)]
+        before = [(row, dict(row.__data__), set(vars(row).get("_dirty", ()))) for row in rows]
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
                 with database.atomic():
@@ -90,6 +94,9 @@ def retry_transaction(fn: Callable[P, R]) -> Callable[P, R]:
                 if attempt == MAX_ATTEMPTS or not is_retryable(exc):
                     raise
                 log.info("%s: deadlock/serialization failure, retry %d", fn.__name__, attempt)
+                for row, data, dirty in before:
+                    row.__data__ = dict(data)
+                    vars(row)["_dirty"] = set(dirty)
                 time.sleep(random.uniform(0.005, 0.02) * attempt)
         raise AssertionError("unreachable")  # pragma: no cover
 
