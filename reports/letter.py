@@ -40,7 +40,7 @@ from reports.textflow import (
     layout,
     text_width,
 )
-from reports.thaifmt import date_long, digits
+from reports.thaifmt import date_long, digits, document_number
 
 EMBLEM_HEIGHT = 3 * cm
 EMBLEM_GAP = 0.2 * cm  # between the emblem and the agency block's first line
@@ -138,7 +138,7 @@ class LetterHead(Flowable):
         # more than an em clear of the agency block, so extractors keep the two apart
         number_room = self.address_x - number_x - 1.5 * VALUE.size
         self.number_lines = layout(
-            digits(self.letter.number, thai), VALUE, max(number_room, 3 * cm)
+            digits(document_number(self.letter.number), thai), VALUE, max(number_room, 3 * cm)
         )
         self.width = width
         rows = max(len(self.address_lines), len(self.number_lines), 1)

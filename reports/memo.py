@@ -32,7 +32,7 @@ from reports.textflow import (
     layout,
     text_width,
 )
-from reports.thaifmt import date_long, digits
+from reports.thaifmt import date_long, digits, document_number
 
 BODY_SIZE = 16.0
 LABEL_SIZE = 20.0
@@ -136,7 +136,7 @@ class MemoHead(Flowable):
         self.rows = [
             [self._field("ส่วนราชการ", 0, width, memo.department)],
             [
-                self._field("ที่", 0, date_x - LABEL_GAP, memo.number),
+                self._field("ที่", 0, date_x - LABEL_GAP, document_number(memo.number)),
                 self._field("วันที่", date_x, width, date_long(memo.date, thai=self.thai)),
             ],
             [self._field("เรื่อง", 0, width, memo.subject)],
@@ -275,7 +275,9 @@ def table_flowable(
     table: Table, width: float, thai: bool, *, space_before: float = 6.0
 ) -> Flowable:
     """A ``Table`` of a memo, letter or form as a ruled table ``width`` points wide."""
-    flowable = data_table(table.columns, table.rows, width, thai=thai, size=table.font_size)
+    flowable = data_table(
+        table.columns, table.rows, width, thai=thai, size=table.font_size, to_content=True
+    )
     flowable.spaceBefore = space_before
     flowable.spaceAfter = 2.0
     return flowable

@@ -88,6 +88,20 @@ def digits(text: str, thai: bool) -> str:
     return thai_digits(text) if thai else text
 
 
+NUMBER_BLANK = "." * 12
+
+
+def document_number(number: str) -> str:
+    """A document's ``ที่`` as printed: a number still to be given by the outgoing register
+    (``ภทส/``, or nothing) gets a dotted blank to write it on, never a bare slash."""
+    text = number.strip()
+    if not text:
+        return NUMBER_BLANK
+    if text.endswith("/"):
+        return text + NUMBER_BLANK
+    return text
+
+
 def be_year(day: dt.date) -> int:
     return day.year + BE_OFFSET
 
