@@ -354,7 +354,10 @@ def render_letter(letter: Letter) -> bytes:
     A contact block that would push the ending onto one more page than the letter needs without
     it goes beside the closing and the signature instead (when there is room left of them), so
     page 1 of a letter that fits on it is filled rather than left half empty."""
+    from reports.printable import check_printable, letter_texts
+
     fonts.doc_font("regular")
+    check_printable(letter_texts(letter))
     geo = geometry(top_cm=letter.top_margin_cm, bottom_cm=letter.bottom_margin_cm)
 
     def build(story: list[Flowable]) -> tuple[bytes, int]:

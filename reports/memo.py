@@ -351,7 +351,10 @@ def memo_story(memo: Memo, geo: Geometry) -> list[Flowable]:
 @fonts.one_font_choice
 def render_memo(memo: Memo) -> bytes:
     """The memo as PDF bytes."""
+    from reports.printable import check_printable, memo_texts
+
     fonts.doc_font("regular")
+    check_printable(memo_texts(memo))
     geo = memo_geometry(memo)
     return build_pdf(
         memo_story(memo, geo),

@@ -31,3 +31,18 @@ def test_memos_carry_the_setting_and_the_clock(sqlite_db, admin) -> None:
         assert info["Author"] == "นายทดสอบ ระบบ" and info["Title"] == "ทดสอบ"
     finally:
         clock.set_clock(None)
+
+
+def test_printing_an_emoji_gives_a_thai_message(sqlite_db) -> None:
+    import pytest
+
+    from models.errors import ValidationError
+
+    memo = rep.office_memo(
+        subject="ขอบคุณ 😀",
+        recipient="ผู้อำนวยการ",
+        body=[Paragraph("จึงเรียนมาเพื่อโปรดทราบ")],
+        signer=rep.Person("นายทดสอบ ระบบ", "นักวิชาการคอมพิวเตอร์"),
+    )
+    with pytest.raises(ValidationError, match="อีโมจิ"):
+        rep.render_document(memo)

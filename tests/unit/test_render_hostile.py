@@ -230,3 +230,21 @@ def test_random_bytes_give_a_thai_message(tmp_path: Path, data: bytes) -> None:
         render_json_file("memo", source, tmp_path / "bytes.pdf")
     except DocumentInputError as exc:
         assert THAI.search(exc.message)
+
+
+def test_documents_refuse_characters_the_font_lacks() -> None:
+    """Issue 12 item 6: emoji printed as empty boxes; now the document is refused, naming the
+    field and the character (nothing typed is changed)."""
+    import dataclasses
+
+    from reports.letter import render_letter
+    from reports.memo import Paragraph, render_memo
+    from reports.samples import sample_letter, sample_memo
+
+    with pytest.raises(DocumentInputError) as caught:
+        render_memo(dataclasses.replace(sample_memo(), subject="ขอบคุณ 🙏"))
+    assert "เรื่อง" in caught.value.message and "อีโมจิ" in caught.value.message
+    assert "🙏" in caught.value.message
+    with pytest.raises(DocumentInputError) as caught:
+        render_letter(dataclasses.replace(sample_letter(), body=[Paragraph("ตรวจแล้ว ✓")]))
+    assert "ย่อหน้าที่ 1" in caught.value.message
