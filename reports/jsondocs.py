@@ -139,15 +139,33 @@ MAX_TEXT = 20_000  # a body paragraph (it flows over pages; this only bounds the
 MAX_CELL = 1_500
 MAX_ITEMS = {"paragraphs": 1000, "rows": 2000, "columns": 12, "opinions": 10}
 RANGES = {
-    "lines": (0, 30),
+    "lines": (0, 20),
     "font_size": (8, 20),
     "weight": (0.1, 100),
     "date_indent_cm": (4, 12),
 }
 
 
+MAX_LINES = {"signer_position": 6, "address": 8, "department": 4, "subject": 8}
+MAX_TOTAL = {"references": 2000, "enclosures": 2000}  # one label's values share one block
+
+
 def _check_size(value: Any, where: str, limit: int) -> None:
     key = where.rsplit(".", 1)[-1]
+    if isinstance(value, str) and key in MAX_LINES:
+        lines = [line for line in value.splitlines() if line.strip()]
+        if len(lines) > MAX_LINES[key]:
+            raise DocumentInputError(
+                f"ค่าของคีย์ “{where}” มี {len(lines)} บรรทัด เกินที่พิมพ์ได้ (ไม่เกิน {MAX_LINES[key]})",
+                where,
+            )
+    if isinstance(value, list) and key in MAX_TOTAL:
+        total = sum(len(v) for v in value if isinstance(v, str))
+        if total > MAX_TOTAL[key]:
+            raise DocumentInputError(
+                f"ค่าของคีย์ “{where}” รวม {total:,} ตัวอักษร เกินที่พิมพ์ได้ (ไม่เกิน {MAX_TOTAL[key]:,})",
+                where,
+            )
     if isinstance(value, str) and len(value) > limit:
         raise DocumentInputError(
             f"ค่าของคีย์ “{where}” ยาว {len(value):,} ตัวอักษร เกินที่พิมพ์ได้ (ไม่เกิน {limit:,})", where
@@ -350,11 +368,23 @@ def render_json(kind: str, data: Any, base: Path = Path(".")) -> bytes:
             return render_memo(memo_from_json(data, base))
         return render_letter(letter_from_json(data, base))
     except LayoutError as exc:  # the last guard: the limits above should leave nothing here
+        key = next((k for name, k in BLOCK_KEYS.items() if name in str(exc)), "paragraphs")
         raise DocumentInputError(
-            "เนื้อหาบางส่วนยาวเกินกว่าจะพิมพ์ลงหนึ่งหน้ากระดาษได้ (เช่น ชื่อเรื่อง ส่วนราชการ หรือแถวของตาราง):"
-            " ย่อข้อความให้สั้นลง",
-            "paragraphs",
+            f"ส่วนของเอกสารที่มาจากคีย์ “{key}” ยาวเกินกว่าจะพิมพ์ลงหนึ่งหน้ากระดาษได้: ย่อข้อความให้สั้นลง",
+            key,
         ) from exc
+
+
+# which key fills each block that cannot split across pages (named in LayoutError's message)
+BLOCK_KEYS = {
+    "MemoHead": "subject",
+    "LetterHead": "address",
+    "LabeledField": "references",
+    "OpinionFlowable": "opinions",
+    "SignatureBlock": "signer_position",
+    "ContactBlock": "contact",
+    "Table": "paragraphs",
+}
 
 
 def render_json_file(kind: str, input: Path, output: Path) -> None:

@@ -248,3 +248,29 @@ def test_documents_refuse_characters_the_font_lacks() -> None:
     with pytest.raises(DocumentInputError) as caught:
         render_letter(dataclasses.replace(sample_letter(), body=[Paragraph("ตรวจแล้ว ✓")]))
     assert "ย่อหน้าที่ 1" in caught.value.message
+
+
+@pytest.mark.parametrize("kind", ["memo", "letter"])
+def test_every_field_at_its_limit_at_once_prints(kind: str) -> None:
+    """The limits are small enough that everything at its longest still fits its page."""
+    from reports.jsondocs import MAX_CHARS, MAX_TOTAL, render_json
+
+    base = dict(MEMO if kind == "memo" else LETTER)
+    for key, value in list(base.items()):
+        if isinstance(value, str) and key not in ("date",):
+            base[key] = ("ข้อความ " * 400)[: MAX_CHARS.get(key, 2000)].strip()
+    if kind == "letter":
+        for key in MAX_TOTAL:
+            base[key] = [("อ้างถึง " * 100)[:499]] * 4
+        base["contact"] = {k: "ก" * 90 for k in ("unit", "phone", "fax", "email", "copy_to")}
+    else:
+        base["opinions"] = [
+            {
+                "heading": "ก" * 200,
+                "lines": 20,
+                "signer_name": "ข" * 200,
+                "signer_position": "ค" * 300,
+            }
+        ] * 3
+    base["number"] = "ภทส. 045/2569"
+    assert pages(render_json(kind, base))
