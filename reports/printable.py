@@ -6,7 +6,7 @@ replaced: what was typed stays as typed, and the person who typed it decides wha
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from reports import fonts
 from reports.errors import DocumentInputError
@@ -27,17 +27,18 @@ def check_printable(texts: Iterator[tuple[str, str, str]]) -> None:
 
 
 def _body(body: list[Paragraph | Table]) -> Iterator[tuple[str, str, str]]:
-    from reports.memo import Paragraph
-
+    # told apart by shape, not class: reports.memo calls this module (no import cycle)
     for index, item in enumerate(body, start=1):
-        if isinstance(item, Paragraph):
-            yield f"เนื้อหา ย่อหน้าที่ {index}", f"paragraphs[{index - 1}]", item.text
-        else:
-            for column in item.columns:
-                yield f"หัวตาราง ย่อหน้าที่ {index}", f"paragraphs[{index - 1}]", column.title
-            for number, row in enumerate(item.rows, start=1):
+        key = f"paragraphs[{index - 1}]"
+        if hasattr(item, "rows"):
+            table = cast("Table", item)
+            for column in table.columns:
+                yield f"หัวตาราง ย่อหน้าที่ {index}", key, column.title
+            for number, row in enumerate(table.rows, start=1):
                 for cell in row:
-                    yield f"ตาราง ย่อหน้าที่ {index} แถวที่ {number}", f"paragraphs[{index - 1}]", cell
+                    yield f"ตาราง ย่อหน้าที่ {index} แถวที่ {number}", key, cell
+        else:
+            yield f"เนื้อหา ย่อหน้าที่ {index}", key, item.text
 
 
 def memo_texts(memo: Memo) -> Iterator[tuple[str, str, str]]:
