@@ -216,7 +216,8 @@ class ContactBlock(Flowable):
     fit below the signature, and it is drawn against the bottom margin wherever it lands (it is
     the last thing on the page). ``beside``: when the letter would otherwise need one more page
     for these few lines, they sit at the bottom-left beside the closing and the signature
-    (wrapped to the room left of them) and take only what rises above those from the story."""
+    (wrapped to the room left of them, on their baselines) and take only what reaches below
+    those from the story."""
 
     def __init__(
         self,
@@ -244,7 +245,7 @@ class ContactBlock(Flowable):
         self.height = 0.0
 
     def getSpaceBefore(self) -> float:
-        return 6.0
+        return 0.0 if self.beside else 6.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -257,7 +258,9 @@ class ContactBlock(Flowable):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
         canvas.saveState()
-        canvas.translate(x, self.bottom)
+        # beside the signature: on the signature's own baselines (extractors then read the two
+        # as columns); below it: against the bottom margin
+        canvas.translate(x, y if self.beside else self.bottom)
         self.canv = canvas
         try:
             self.draw()
@@ -269,7 +272,7 @@ class ContactBlock(Flowable):
         draw_lines(self.canv, self.lines, VALUE, 0, self.drawn_height)
 
 
-ROOM_GAP = 0.5 * cm  # between the contact lines and the signature beside them
+ROOM_GAP = 1.5 * VALUE.size  # between the contact column and the signature beside it
 ROOM_MIN = 4.5 * cm  # the narrowest column the contact lines are wrapped to
 
 
@@ -285,8 +288,9 @@ def contact_beside(
     while room >= ROOM_MIN:
         widths = [line.natural for text in contact.texts for line in layout(text, VALUE, room)]
         drawn = len(widths) * LINE
-        for shared in range(int(drawn), 0, -1):
-            foot = drawn - shared + contact.getSpaceBefore()  # the ending's foot
+        for rows in range(len(widths), 0, -1):  # whole lines: the baselines line up
+            shared = rows * LINE
+            foot = drawn - shared  # the ending's foot
             if all(
                 w + ROOM_GAP <= left
                 for i, w in enumerate(widths)
