@@ -8,12 +8,18 @@ Input is plain data: ``Sheet`` (title, header, rows of text and numbers, charts 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 BAR = "bar"
 LINE = "line"
+# Text Excel would take for a formula (CWE-1236) and characters XML 1.0 cannot hold: the same
+# rules as the registers' export (models.spreadsheets), which reports/ cannot import.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass
@@ -57,7 +63,10 @@ def workbook_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
             cell.fill = fill
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for row in sheet.rows:
-            ws.append(row)
+            ws.append([_text(v) if isinstance(v, str) else v for v in row])
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):
+                    _as_text_cell(cell)
         for index, width in enumerate(sheet.widths, start=1):
             ws.column_dimensions[ws.cell(1, index).column_letter].width = width
         ws.freeze_panes = "A2"
@@ -66,6 +75,19 @@ def workbook_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _text(text: str) -> str:
+    text = _XML_ILLEGAL.sub(lambda m: chr(0x2400 + ord(m.group())), text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _as_text_cell(cell: Any) -> None:
+    """A unit's or person's name stays text: a string cell, quote-prefixed when it starts like a
+    formula (a unit called ``=HYPERLINK(…)`` is not a live link)."""
+    cell.data_type = "s"
+    if cell.value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
 
 
 def sheet_title(title: str) -> str:

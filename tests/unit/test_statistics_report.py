@@ -189,3 +189,15 @@ def test_command_line(sqlite_db: peewee.Database, tmp_path: Path) -> None:
     ):
         done = _run("--database", url, "statistics", *bad, config_dir=tmp_path)
         assert done.returncode == 1 and message in done.stderr, done.stderr
+
+
+def test_workbook_text_is_never_a_formula() -> None:
+    from reports.workbook import Sheet, workbook_bytes
+
+    data = workbook_bytes(
+        [Sheet("หน่วยงาน", ["หน่วยงาน", "รับ"], [['=HYPERLINK("x")', 1], ["ก\x00ข", 2]])]
+    )
+    sheet = load_workbook(io.BytesIO(data))["หน่วยงาน"]
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value == '=HYPERLINK("x")'
+    assert sheet["A2"].quotePrefix
+    assert sheet["A3"].value == "ก\u2400ข" and sheet["B3"].value == 2
