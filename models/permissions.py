@@ -8,6 +8,7 @@ from enum import StrEnum
 from models.base import Actor
 from models.errors import PermissionDenied
 from models.i18n import N_, _
+from models.replica import mode
 
 
 class Role(StrEnum):
@@ -100,6 +101,8 @@ def _check_account_now(actor: Actor) -> None:
 
 
 def require(actor: Actor | None, permission: Permission) -> None:
+    if permission is not Permission.VIEW:
+        mode.refuse_writes()  # every domain write asks for more than viewing
     if actor is not None:
         _check_account_now(actor)
     if not can(actor, permission):
@@ -113,6 +116,7 @@ def require(actor: Actor | None, permission: Permission) -> None:
 
 def require_role(actor: Actor | None, *roles: Role) -> None:
     """For steps reserved to named roles (e.g. only หน.ภทส. decides eligibility)."""
+    mode.refuse_writes()  # named roles are asked for steps, which write
     if actor is None:
         return
     _check_account_now(actor)

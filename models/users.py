@@ -17,6 +17,7 @@ from models.errors import AuthenticationError, ValidationError
 from models.i18n import _
 from models.org import WorkGroup
 from models.permissions import Permission, Role, require
+from models.replica import mode
 
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 5
@@ -200,6 +201,12 @@ def authenticate(username: str, password: str) -> User:
     now = clock.now()
     if user.locked_until and user.locked_until > now:
         raise AuthenticationError(_locked_message(user.locked_until))
+    if mode.is_offline():
+        # The replica is read-only: the password is checked against its copy, and neither the
+        # failed attempt nor the login is recorded (the server's own lockout still applies there).
+        if not _verify(user.password_hash, password):
+            raise AuthenticationError(wrong)
+        return user
     if not _verify(user.password_hash, password):
         _record_failure(user, now)
         user = User.get_by_id(user.id)

@@ -18,8 +18,11 @@ from __future__ import annotations
 from typing import Any
 
 from models.db import database
+from models.replica import mode
 
 
 def write_transaction() -> Any:
-    """``with write_transaction(): ...`` for work that checks the data, then changes it."""
+    """``with write_transaction(): ...`` for work that checks the data, then changes it.
+    Offline (the server away, the replica open) it refuses with the Thai message at once."""
+    mode.refuse_writes()
     return database.atomic()

@@ -37,6 +37,7 @@ from models.errors import ConflictError, NotFound, PermissionDenied, ValidationE
 from models.i18n import N_, _
 from models.org import Signatory, Unit
 from models.permissions import ROLE_LABELS, Permission, Role, require, role_of
+from models.replica import mode
 from models.write_lock import write_transaction
 from reports.thaifmt import date_long, parse_be_date
 
@@ -154,6 +155,8 @@ def possible_actions(process: ProcessDef, case: Case) -> list[Action]:
 
 
 def may_act(actor: Actor | None, roles: frozenset[Role]) -> bool:
+    if mode.is_offline():
+        return False  # the replica is read-only: no step is offered
     if actor is None:
         return True
     role = role_of(actor)
@@ -166,6 +169,8 @@ def _active(actor: Actor) -> bool:
 
 def refusal(actor: Actor | None, action: Action) -> str | None:
     """Why ``actor`` may not take ``action`` (translated), or None when they may."""
+    if mode.is_offline():
+        return mode.refusal_message()
     if not may_act(actor, action.roles):
         return _("ขั้นตอน “{step}” สำหรับ {roles} เท่านั้น").format(
             step=_(action.step.label), roles=roles_text(action.roles)
