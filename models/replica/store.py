@@ -37,6 +37,7 @@ CHUNK = 5_000
 ID_CHUNK = 500
 BLOB_CHUNK = 20
 ATTACHMENT_TABLE = "attachment"
+_APPEND_ONLY_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete")
 
 Progress = Callable[[str], None]
 
@@ -185,6 +186,9 @@ def build_full(
         dbmod.upgrade(local)
         con = local.connection()
         con.execute("PRAGMA foreign_keys = OFF")  # the server keeps the integrity; order is free
+        for name in _APPEND_ONLY_TRIGGERS:
+            # the server keeps its audit log append-only; the copy must follow its rows
+            con.execute(f"DROP TRIGGER IF EXISTS {name}")
         with _snapshot_transaction(server):
             snap = feed.snapshot(server) if feed.has_feed(server) else None
             source, schema = source_key(server), _schema_names(server)
@@ -373,6 +377,7 @@ def refresh(
         raise mode.OfflineReadOnly(_("ขณะนี้ใช้งานแบบออฟไลน์ จึงปรับสำเนาข้อมูลไม่ได้"))
     path = path or files.replica_path()
     limits = limits or Limits()
+    _remove_stale_builds(path)
     meta = files.read_meta(path)
     if full or needs_full_build(server, meta):
         result = build_full(
@@ -386,6 +391,27 @@ def refresh(
     if feed.has_feed(server):
         feed.prune(server)
     return result
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return False  # Windows keeps a file open by its writer: its unlink fails below
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale_builds(path: Path) -> None:
+    """Half-built copies left by a build that was killed (never the one of a live process)."""
+    for temp in path.parent.glob(path.name + ".building-*"):
+        pid = temp.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
 
 _WRITES = re.compile(
