@@ -81,25 +81,24 @@ def differences(
     replica = store.open_read_only(replica_path)
     found: list[str] = []
     try:
-        if True:
-            kept = store.kept_attachments(server, limits)
-            for model in all_models():
-                table = model._meta.table_name
-                columns = [f.name for f in model._meta.sorted_fields]
-                theirs = rows_of(server, model)
-                ours = rows_of(replica, model)
-                if len(theirs) != len(ours):
-                    found.append(
-                        f"{table}: {len(theirs)} rows on the server, {len(ours)} in the replica"
-                    )
-                for a, b in zip(theirs, ours, strict=False):
-                    for name, x, y in zip(columns, a, b, strict=True):
-                        if table == "attachment" and name == "data":
-                            wanted = bytes(x) if a[0] in kept else b""
-                            if bytes(y) != wanted:
-                                found.append(f"{table} {a[0]}.data: {len(bytes(y))} bytes kept")
-                        elif x != y:
-                            found.append(f"{table} {a[0]}.{name}: server {x!r}, replica {y!r}")
+        kept = store.kept_attachments(server, limits)
+        for model in all_models():
+            table = model._meta.table_name
+            columns = [f.name for f in model._meta.sorted_fields]
+            theirs = rows_of(server, model)
+            ours = rows_of(replica, model)
+            if len(theirs) != len(ours):
+                found.append(
+                    f"{table}: {len(theirs)} rows on the server, {len(ours)} in the replica"
+                )
+            for a, b in zip(theirs, ours, strict=False):
+                for name, x, y in zip(columns, a, b, strict=True):
+                    if table == "attachment" and name == "data":
+                        wanted = bytes(x) if a[0] in kept else b""
+                        if bytes(y) != wanted:
+                            found.append(f"{table} {a[0]}.data: {len(bytes(y))} bytes kept")
+                    elif x != y:
+                        found.append(f"{table} {a[0]}.{name}: server {x!r}, replica {y!r}")
     finally:
         replica.close()
     return found

@@ -89,6 +89,9 @@ def test_full_then_incremental_refresh_matches_the_server_row_by_row(so: ServerO
     )
     other.execute_sql("UPDATE document_counter SET last_number = last_number + 5")
     other.close()
+    stale = differences(server, so.replica)  # the comparison sees what the replica lacks
+    assert any(d.startswith(f"asset {pc.id}.location") for d in stale)
+    assert any(d.startswith("unit:") for d in stale)
     assets.save_asset(
         so.office.staff,
         None,
