@@ -252,7 +252,7 @@ def open_database_or_replica(args: argparse.Namespace) -> None:
     from models.replica import files, mode, store
 
     try:
-        open_database(args, migrate=False)
+        open_database(args)
         return
     except DatabaseUnavailable as exc:
         url, _password = resolve_database(args.database)

@@ -23,9 +23,10 @@ from desktop import worker
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.startup import open_database_flow
-from models import asset_io, assets, registers, users
+from models import asset_io, assets, attachments, registers, users
 from models import db as dbmod
 from models.engine import screens
+from models.errors import NotFound
 from models.replica import mode, store
 from models.replica.mode import OfflineReadOnly
 from reports.thaifmt import thai_digits
@@ -110,6 +111,14 @@ def test_offline_at_start_reads_prints_refuses_writes_and_goes_online(
         assets.save_asset(
             user, None, {"kind": "hardware", "number": "7440-001-0555/65", "name": "x"}
         )
+
+    # files: the small one was kept in the replica, the large one says why it cannot open
+    files_of_ticket = attachments.for_owner("repair_ticket", ticket.id)
+    small = next(f for f in files_of_ticket if f.filename == "ใบเสนอราคา.pdf")
+    large = next(f for f in files_of_ticket if f.filename == "รูปหน้าจอ.png")
+    assert attachments.content(small.id).startswith(b"%PDF")
+    with pytest.raises(NotFound, match="ไม่ได้เก็บไว้ในสำเนาข้อมูล"):
+        attachments.content(large.id)
 
     # printing and the Excel export work from the replica
     text = squash(pdf_text(registers.render_register("assets", None, None)))
