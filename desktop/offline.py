@@ -221,13 +221,8 @@ class OfflineController(QObject):
         self.rebuild_timer.timeout.connect(self._rebuild_when_free)
         if self.offline:
             self._show_offline(rebuild=False)  # the tabs are being built from the replica
-        else:
-            worker.run_in_background(
-                start_checks,
-                self._start_checked,
-                lambda exc: log.warning("replica start checks failed: %r", exc),
-                owner=self,
-            )
+        else:  # the start's checks (desktop.startup) ran before the login; then the first refresh
+            QTimer.singleShot(FIRST_REFRESH_MS, self.refresh_now)
 
     def stop(self) -> None:
         for timer in (self.probe_timer, self.refresh_timer, self.rebuild_timer):
@@ -238,11 +233,6 @@ class OfflineController(QObject):
         return bool(self.ctx.database.offline)
 
     # --- online: the refresh ----------------------------------------------------------------
-
-    def _start_checked(self, check: policy.StartCheck) -> None:
-        if check.deleted:
-            log.info("replica deleted at start: %s", check.reason)
-        QTimer.singleShot(FIRST_REFRESH_MS, self.refresh_now)
 
     def refresh_now(self) -> None:
         if self.offline or self.refreshing or self.switching:

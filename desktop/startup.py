@@ -141,6 +141,12 @@ def open_database_flow(
                 text=_("กำลังเปิดฐานข้อมูล…"),
             )
             offline.remember_server(None if opened.info.is_embedded else url, password)
+            if not opened.info.is_embedded:  # replication switched off, or its user: delete it
+                worker.run_in_background(
+                    offline.start_checks,
+                    lambda check: log.info("replica start check: %s", check),
+                    lambda exc: log.warning("replica start check failed: %r", exc),
+                )
             worker.run_in_background(
                 warm_up, None, lambda exc: log.warning("warming up the calendar failed: %r", exc)
             )

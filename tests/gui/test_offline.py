@@ -23,9 +23,9 @@ from desktop import worker
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.startup import open_database_flow
-from models import asset_io, assets, attachments, registers, users
+from models import asset_io, assets, attachments, registers, settings, tickets, users
 from models import db as dbmod
-from models.engine import screens
+from models.engine import CaseFilter, screens
 from models.errors import NotFound
 from models.replica import mode, store
 from models.replica.mode import OfflineReadOnly
@@ -102,6 +102,14 @@ def test_offline_at_start_reads_prints_refuses_writes_and_goes_online(
     for button in (view.new_button, view.edit_button, view.delete_button, view.import_button):
         assert button.isHidden()
     assert not view.export_button.isHidden() and not view.print_button.isHidden()
+
+    # search and filters run on the replica (its own trigram index)
+    found = assets.asset_page(assets.AssetFilter(text="0002"), "number", False, 0, 100)
+    assert [r.number for r in found.rows] == ["7440-001-0002/65"]
+    open_tickets = tickets.ticket_page(
+        user, tickets.TicketFilter(case=CaseFilter(text="อินเทอร์เน็ต")), "received_on", True, 0, 50
+    )
+    assert [r.title for r in open_tickets.rows] == ["อินเทอร์เน็ตใช้งานไม่ได้"]
 
     # a case's screen offers no step; the domain refuses writes with the Thai message
     ticket = so.office.tickets["done"]
@@ -197,3 +205,23 @@ def test_server_lost_mid_session_keeps_the_open_form_which_saves_once_online(
 
     # once the form is closed, the tabs are rebuilt from the server, write buttons back
     qtbot.waitUntil(lambda: not assets_view(window, qtbot).new_button.isHidden(), timeout=10_000)
+
+
+def test_a_start_deletes_the_replica_of_a_deactivated_user_or_when_switched_off(
+    qtbot: Any, so: ServerOffice, message_boxes: Any, wait_workers: Any
+) -> None:
+    make_replica(so)
+    users.update_user(None, users.User.get_by_id(so.office.staff.id), active=False)
+    dbmod.close_db()
+    assert open_database_flow(so.app_url) is not None
+    wait_workers()
+    assert not so.replica.exists()
+
+    users.update_user(None, users.User.get_by_id(so.office.staff.id), active=True)
+    make_replica(so)
+    settings.put(None, "replica.enabled", False)
+    dbmod.close_db()
+    assert open_database_flow(so.app_url) is not None
+    wait_workers()
+    assert not so.replica.exists()
+    assert message_boxes.shown == []
