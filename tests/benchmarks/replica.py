@@ -101,12 +101,13 @@ def measure_database(label: str, url: str, folder: Path, rounds: int) -> dict[st
         f" ({full.rows:,} rows)",
         flush=True,
     )
-    times = []
+    times = []  # the whole call: the checks before, the copy, the log pruning after
     for round_no in range(rounds):
         hundred_changes(url, round_no)
+        began = time.perf_counter()
         result = store.refresh(server, path=path, owner_user_id=None)
-        assert result.kind == "incremental"
-        times.append(result.seconds * 1000)
+        times.append((time.perf_counter() - began) * 1000)
+        assert result.kind == "incremental" and result.rows >= 95  # round 0 deletes none
     figures["incremental_ms"] = statistics.median(times)
     print(
         f"[{label}] incremental refresh after 100 changes: median {figures['incremental_ms']:.0f} ms"
