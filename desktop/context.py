@@ -43,10 +43,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import excepthook, worker
+from models import offline as mode
 from models.errors import DomainError, EnvironmentProblem
 from models.i18n import _
 from models.permissions import Permission, can
-from models.replica import mode
 from models.users import User
 from views.registry import OpenRequest
 from views.widgets import messages

@@ -31,9 +31,9 @@ from desktop.config import WorkstationConfig
 from desktop.context import AppContext
 from desktop.offline import OfflineController
 from models import db as dbmod
+from models import offline as mode
 from models.i18n import _
 from models.permissions import ROLE_LABELS, Role
-from models.replica import mode
 from views.registry import OpenRequest, ViewSpec, views_for
 from views.widgets import messages, splitters
 from views.widgets.commands import CommandSet, with_mnemonic
@@ -307,7 +307,8 @@ class MainWindow(QMainWindow):
             messages.info(self, _("เปลี่ยนรหัสผ่านแล้ว"))
 
     def backup_database(self) -> None:
-        from desktop.cli import backup_to_file, resolve_database
+        from desktop.backups import backup_to_file
+        from desktop.database_choice import resolve_database
 
         info = self.ctx.database
         stamp = dt.date.today().strftime("%Y%m%d")

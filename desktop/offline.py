@@ -12,25 +12,24 @@ dialog is open.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
-import peewee
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop import worker
+from desktop import replica_session, worker
 from desktop.context import DatabaseInfo
+from desktop.startup import open_and_describe
 from models import db as dbmod
-from models.errors import DatabaseUnavailable, EnvironmentProblem
+from models import offline as mode
+from models.errors import EnvironmentProblem
 from models.i18n import _
-from models.replica import files, mode, policy, store
+from models.replica import policy, store
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
-    from desktop.startup import OpenedDatabase
 
 log = logging.getLogger(__name__)
 
@@ -42,117 +41,17 @@ BANNER_STYLE = (
     ' QFrame#offline_banner[online_again="true"] { background: #e3f2e1; }'
 )
 
-_server: dict[str, str | None] = {"url": None, "password": None}
-
-
-def remember_server(url: str | None, password: str | None) -> None:
-    """The server this session uses (the password only in memory), to go online again."""
-    _server["url"], _server["password"] = url, password
-
-
-def server_url() -> str | None:
-    return _server["url"]
-
-
-# --- worker side --------------------------------------------------------------------------
-
-
-def replica_meta() -> files.ReplicaMeta | None:
-    return files.read_meta()
-
-
-def switch_to_replica(url: str | None) -> DatabaseInfo:
-    """Worker side: open the replica read-only and make it the database every model reads."""
-    from models.demo import is_demo_database
-
-    check = policy.check_at_start_offline()
-    if check.deleted:
-        raise DatabaseUnavailable(
-            _("สำเนาข้อมูลในเครื่องนี้ถูกลบแล้ว เพราะ{reason}").format(
-                reason=_("สำนักงานปิดการเก็บสำเนาข้อมูลในเครื่อง")
-                if check.reason == "disabled"
-                else _("บัญชีผู้ใช้เจ้าของสำเนาถูกปิดการใช้งาน")
-            ),
-            _("กรุณารอให้เครื่องแม่ข่ายกลับมาใช้งานได้ แล้วเปิดโปรแกรมอีกครั้ง"),
-        )
-    meta = files.read_meta()
-    if meta is None:
-        raise DatabaseUnavailable(
-            _("เครื่องนี้ไม่มีสำเนาข้อมูลให้เปิดดูแบบออฟไลน์"),
-            _("สำเนาข้อมูลจะถูกสร้างเมื่อเปิดโปรแกรมขณะเชื่อมต่อเครื่องแม่ข่ายได้"),
-        )
-    replica = store.open_read_only()
-    previous = dbmod.database.obj
-    mode.set_offline(True, meta.refreshed_at)
-    dbmod.database.initialize(replica)
-    if previous is not None and previous is not replica:
-        # a connection the server has dropped cannot be closed cleanly: nothing to do then
-        with contextlib.suppress(peewee.PeeweeException):
-            previous.close()
-    parsed = dbmod.parse_url(url) if url else None
-    return DatabaseInfo(
-        url=parsed.without_password() if parsed else "",
-        display=str(files.replica_path()),
-        backend="sqlite",
-        is_embedded=False,
-        is_demo=is_demo_database(),
-        schema_version=len(meta.schema.split(",")) if meta.schema else 0,
-        offline=True,
-        refreshed_at=meta.refreshed_at,
-    )
-
-
-def open_offline(url: str | None) -> OpenedDatabase:
-    """Worker side, at start: the replica instead of the server that did not answer."""
-    from desktop.startup import OpenedDatabase, apply_office_settings
-
-    info = switch_to_replica(url)
-    apply_office_settings()
-    return OpenedDatabase(info, needs_setup=False)
-
-
-def probe(url: str | None, password: str | None) -> bool:
-    """Worker side: does the server answer now? (a connection, within the connect timeout)"""
-    if not url:
-        return False
-    try:
-        database = dbmod.connect(url, password=password)
-    except EnvironmentProblem:
-        return False
-    database.close()
-    return True
+# --- worker side ------------------------------------------------------------------------------
 
 
 def switch_to_server(url: str, password: str | None) -> DatabaseInfo:
     """Worker side: reconnect to the server and make it the database again."""
-    from desktop.startup import open_and_describe
-
     replica = dbmod.database.obj
     opened = open_and_describe(url, password)  # raises while the server is still away
     mode.set_offline(False)
     if isinstance(replica, store.ReplicaDatabase):
         replica.close()
     return opened.info
-
-
-def refresh_replica(user_id: int | None) -> store.RefreshResult | None:
-    """Worker side: bring the replica up to date (or delete it when the office switched it off).
-    Nothing while offline or on the embedded file."""
-    server = dbmod.database.obj
-    if mode.is_offline() or server is None or isinstance(server, peewee.SqliteDatabase):
-        return None
-    if not policy.enabled():
-        files.delete_replica()
-        return None
-    return store.refresh(server, limits=policy.limits(), owner_user_id=user_id)
-
-
-def start_checks() -> policy.StartCheck:
-    """Worker side, after an online start: replication switched off, or the replica's user
-    switched off, deletes it."""
-    if mode.is_offline():
-        return policy.StartCheck(False, "")
-    return policy.check_at_start_online()
 
 
 # --- UI side ------------------------------------------------------------------------------
@@ -241,7 +140,7 @@ class OfflineController(QObject):
         user_id = self.ctx.user.id
 
         def job() -> tuple[store.RefreshResult | None, int]:
-            return refresh_replica(user_id), policy.refresh_minutes()
+            return replica_session.refresh_replica(user_id), policy.refresh_minutes()
 
         worker.run_in_background(job, self._refreshed, self._refresh_failed, owner=self)
 
@@ -267,9 +166,12 @@ class OfflineController(QObject):
         if self.offline or self.switching:
             return
         self.switching = True
-        url = self.ctx.database.url or server_url()
+        url = self.ctx.database.url or replica_session.server_url()
         worker.run_in_background(
-            lambda: switch_to_replica(url), self._went_offline, self._offline_failed, owner=self
+            lambda: replica_session.switch_to_replica(url),
+            self._went_offline,
+            self._offline_failed,
+            owner=self,
         )
 
     def _went_offline(self, info: DatabaseInfo) -> None:
@@ -297,9 +199,11 @@ class OfflineController(QObject):
     def probe_now(self) -> None:
         if not self.offline or self.switching:
             return
-        url = self.ctx.database.url or server_url()
-        password = _server["password"]
-        worker.run_in_background(lambda: probe(url, password), self._probed, owner=self)
+        url = self.ctx.database.url or replica_session.server_url()
+        password = replica_session.server_password()
+        worker.run_in_background(
+            lambda: replica_session.probe(url, password), self._probed, owner=self
+        )
 
     def _probed(self, answers: bool) -> None:
         if not answers or not self.offline:
@@ -325,8 +229,8 @@ class OfflineController(QObject):
         if not self.offline or self.switching:
             return
         self.switching = True
-        url = self.ctx.database.url or server_url()
-        password = _server["password"]
+        url = self.ctx.database.url or replica_session.server_url()
+        password = replica_session.server_password()
         if not url:
             self.switching = False
             return

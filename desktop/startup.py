@@ -17,9 +17,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop import offline, worker
+from desktop import replica_session, worker
 from desktop.context import DatabaseInfo
 from models import db as dbmod
+from models import offline as mode
 from models.errors import (
     DatabaseCorrupt,
     DatabaseTooNew,
@@ -28,7 +29,6 @@ from models.errors import (
     EnvironmentProblem,
 )
 from models.i18n import _
-from models.replica import mode
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,13 @@ def apply_office_settings() -> None:
     from models.words import configure_documents
 
     configure_documents()
+
+
+def open_offline(url: str | None) -> OpenedDatabase:
+    """Worker side, at start: the replica instead of the server that did not answer."""
+    info = replica_session.switch_to_replica(url)
+    apply_office_settings()
+    return OpenedDatabase(info, needs_setup=False)
 
 
 def warm_up() -> None:
@@ -140,10 +147,10 @@ def open_database_flow(
                 parent=parent,
                 text=_("กำลังเปิดฐานข้อมูล…"),
             )
-            offline.remember_server(None if opened.info.is_embedded else url, password)
+            replica_session.remember_server(None if opened.info.is_embedded else url, password)
             if not opened.info.is_embedded:  # replication switched off, or its user: delete it
                 worker.run_in_background(
-                    offline.start_checks,
+                    replica_session.start_checks,
                     lambda check: log.info("replica start check: %s", check),
                     lambda exc: log.warning("replica start check failed: %r", exc),
                 )
@@ -166,14 +173,14 @@ def open_database_flow(
         if choice is Choice.OFFLINE:
             try:
                 opened = worker.wait_for(
-                    lambda u=url: offline.open_offline(u),  # type: ignore[misc]
+                    lambda u=url: open_offline(u),  # type: ignore[misc]
                     parent=parent,
                     text=_("กำลังเปิดสำเนาข้อมูลในเครื่อง…"),
                 )
             except EnvironmentProblem as problem:
                 ask_after_failure(problem, embedded_offered=False, parent=parent)
                 continue
-            offline.remember_server(url, password)
+            replica_session.remember_server(url, password)
             return opened
         if choice is Choice.EMBEDDED:
             url, password = None, None
@@ -196,7 +203,7 @@ def _replica_time(url: str | None, exc: EnvironmentProblem) -> dt.datetime | Non
             return None
     except EnvironmentProblem:
         return None
-    meta = offline.replica_meta()
+    meta = replica_session.replica_meta()
     return meta.refreshed_at if meta is not None else None
 
 

@@ -334,11 +334,7 @@ def upgrade(db: peewee.Database, *, backup_dir: Path | None = None) -> list[str]
             backup.backup_sqlite(
                 db, backup_dir, label=f"before-{status.pending[0].split('_', 1)[0]}"
             )
-        applied = list(migration_runner(db).up())
-        from models.replica import feed  # deferred: the replica package imports this module
-
-        feed.install_triggers(db)  # tables added by these migrations join the change feed
-        return applied
+        return list(migration_runner(db).up())
 
 
 def connect(url: str | None = None, *, password: str | None = None) -> peewee.Database:

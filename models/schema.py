@@ -16,18 +16,19 @@ from models.base import BaseModel
 MODEL_MODULES = [
     "models.audit",
     "models.org",
-    "models.users",
+    "models.accounts",
     "models.settings",
     "models.attachments",
     "models.numbering",
-    "models.assets",
-    "models.maintenance",
+    "models.support.assets",
+    "models.support.maintenance",
     "models.calendar",
     "models.engine.tables",
-    "models.publications",
-    "models.data_requests",
-    "models.tickets",
-    "models.loans",
+    "models.publication.process",
+    "models.data_request.process",
+    "models.support.tickets",
+    "models.support.ticket_records",  # the ticket tables (moved here from tickets)
+    "models.support.loans",
     "models.words",
 ]
 

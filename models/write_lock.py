@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from models import offline as mode
 from models.db import database
-from models.replica import mode
 
 
 def write_transaction() -> Any:

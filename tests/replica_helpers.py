@@ -99,6 +99,22 @@ def differences(
                             found.append(f"{table} {a[0]}.data: {len(bytes(y))} bytes kept")
                     elif x != y:
                         found.append(f"{table} {a[0]}.{name}: server {x!r}, replica {y!r}")
+        # every table of the server's schema, whether or not a model module lists it
+        tables = server.execute_sql(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            " AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migration', 'replica_change')"
+            " AND table_name NOT LIKE '%%\\_search'"
+        ).fetchall()
+        modelled = {m._meta.table_name for m in all_models()}
+        for (table,) in tables:
+            if table not in modelled:
+                found.append(f"{table}: a table with no model in models.schema")
+            theirs_ids = [r[0] for r in server.execute_sql(f'SELECT id FROM "{table}" ORDER BY id')]
+            ours_ids = [r[0] for r in replica.execute_sql(f'SELECT id FROM "{table}" ORDER BY id')]
+            if theirs_ids != ours_ids:
+                found.append(
+                    f"{table}: rows {theirs_ids[:5]}… on the server, {ours_ids[:5]}… in the replica"
+                )
     finally:
         replica.close()
     return found

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models import attachments, calendar, clock, numbering, records, text_search
+from models import offline as mode
 from models.attachments import Attachment
 from models.base import Actor, dumps, to_json_value
 from models.engine import deadlines
@@ -37,7 +38,6 @@ from models.errors import ConflictError, NotFound, PermissionDenied, ValidationE
 from models.i18n import N_, _
 from models.org import Signatory, Unit
 from models.permissions import ROLE_LABELS, Permission, Role, require, role_of
-from models.replica import mode
 from models.write_lock import write_transaction
 from reports.thaifmt import date_long, parse_be_date
 

@@ -30,13 +30,15 @@ import peewee
 
 from models import clock
 from models import db as dbmod
+from models import offline as mode
 from models.i18n import _
-from models.replica import feed, files, mode
+from models.replica import feed, files
 
 CHUNK = 5_000
 ID_CHUNK = 500
 BLOB_CHUNK = 20
 ATTACHMENT_TABLE = "attachment"
+_NOT_COPIED = {"schema_migration", files.META_TABLE}
 _APPEND_ONLY_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete")
 
 Progress = Callable[[str], None]
@@ -59,12 +61,23 @@ class RefreshResult:
     attachment_bytes: int
 
 
-def _tables() -> list[tuple[str, list[str]]]:
-    from models.schema import all_models
-
-    return [
-        (m._meta.table_name, [f.column_name for f in m._meta.sorted_fields]) for m in all_models()
-    ]
+def _tables(con: sqlite3.Connection) -> list[tuple[str, list[str]]]:
+    """Every data table the app's migrations made in the replica, with its columns: the same
+    tables as on the server (the same migrations made both). Read from the file itself rather
+    than from the list of model modules, so a table is never left out because a module moved."""
+    rows = con.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " ORDER BY name"
+    ).fetchall()
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
+    out = []
+    for name, _sql in rows:
+        if name in _NOT_COPIED or any(name == v or name.startswith(v + "_") for v in virtual):
+            continue  # bookkeeping, and the search side tables (rebuilt from their tables)
+        columns = [r[1] for r in con.execute(f'PRAGMA table_info("{name}")').fetchall()]
+        if "id" in columns:
+            out.append((name, columns))
+    return out
 
 
 def _quote(db: peewee.Database, name: str) -> str:
@@ -181,6 +194,7 @@ def build_full(
     progress: Progress | None = None,
 ) -> RefreshResult:
     began = time.perf_counter()
+    feed.install_triggers(server)  # tables a newer migration added join the feed first
     files.private_folder(path.parent)
     temp = path.with_name(f"{path.name}.building-{os.getpid()}")
     files.create_private_file(temp)
@@ -199,7 +213,7 @@ def build_full(
             snap = feed.snapshot(server) if feed.has_feed(server) else None
             source, schema = source_key(server), _schema_names(server)
             con.execute("BEGIN")
-            for table, columns in _tables():
+            for table, columns in _tables(con):
                 rows += _copy_table(server, con, table, columns)
                 if progress is not None:
                     progress(table)
@@ -316,7 +330,6 @@ def refresh_incremental(
     progress: Progress | None = None,
 ) -> RefreshResult:
     began = time.perf_counter()
-    known = dict(_tables())
     changed_count = 0
     con = sqlite3.connect(str(path), timeout=30, isolation_level=None)
     try:
@@ -325,6 +338,7 @@ def refresh_incremental(
             snap = feed.snapshot(server)
             changes = feed.changed_rows(server, meta.mark)
             con.execute("BEGIN IMMEDIATE")
+            known = dict(_tables(con))
             stored = _stored_blob_ids(con)
             kept = kept_attachments(server, limits)
             for table, ids in sorted(changes.items()):

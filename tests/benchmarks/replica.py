@@ -29,13 +29,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models import assets, clock, tickets  # noqa: E402
+from models import clock  # noqa: E402
 from models import db as dbmod  # noqa: E402
-from models.assets import AssetFilter  # noqa: E402
+from models import offline as mode  # noqa: E402
 from models.i18n import set_language  # noqa: E402
 from models.org import Unit  # noqa: E402
-from models.replica import files, mode, store  # noqa: E402
-from models.tickets import TicketFilter  # noqa: E402
+from models.replica import files, store  # noqa: E402
+from models.support import assets, tickets  # noqa: E402
+from models.support.assets import AssetFilter  # noqa: E402
+from models.support.tickets import TicketFilter  # noqa: E402
 from models.users import User, use_fast_hashing_for_tests  # noqa: E402
 from tests.relay import Relay  # noqa: E402
 

@@ -23,12 +23,14 @@ from desktop import worker
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.startup import open_database_flow
-from models import asset_io, assets, attachments, registers, settings, tickets, users
+from models import attachments, registers, settings, users
 from models import db as dbmod
+from models import offline as mode
 from models.engine import CaseFilter, screens
 from models.errors import NotFound
-from models.replica import mode, store
-from models.replica.mode import OfflineReadOnly
+from models.offline import OfflineReadOnly
+from models.replica import store
+from models.support import asset_io, assets, tickets
 from reports.thaifmt import thai_digits
 from tests.process_office import pdf_text, squash
 from tests.replica_helpers import TEST_LIMITS, ServerOffice, server_office

@@ -21,10 +21,12 @@ from typing import Any
 import peewee
 import pytest
 
-from models import assets, settings, users
 from models import db as dbmod
-from models.replica import files, mode, policy, store
-from models.replica.mode import OfflineReadOnly
+from models import offline as mode
+from models import settings, users
+from models.offline import OfflineReadOnly
+from models.replica import files, policy, store
+from models.support import assets
 from reports.thaifmt import thai_digits
 from tests.process_office import pdf_text, squash
 from tests.replica_helpers import (
