@@ -3,7 +3,9 @@
 The flag is process-wide: the window switches the database proxy to the replica and sets it; the
 data layer asks ``refuse_writes()`` at its write entry points (``write_transaction``, permission
 checks for anything beyond viewing, the engine's moves), and the replica's own database object
-refuses any SQL write beneath them.
+refuses any SQL write beneath them. It sits at the top of ``models/``, not in ``models/replica/``,
+because ``write_lock`` and ``permissions`` ask it and the replica package builds on those (the
+architecture contracts forbid the cycle).
 """
 
 from __future__ import annotations
