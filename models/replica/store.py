@@ -69,10 +69,11 @@ def _tables(con: sqlite3.Connection) -> list[tuple[str, list[str]]]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         " ORDER BY name"
     ).fetchall()
-    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
+    virtual = {name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")}
+    shadows = tuple(f"{name}_" for name in virtual)
     out = []
     for name, _sql in rows:
-        if name in _NOT_COPIED or any(name == v or name.startswith(v + "_") for v in virtual):
+        if name in _NOT_COPIED or name in virtual or name.startswith(shadows):
             continue  # bookkeeping, and the search side tables (rebuilt from their tables)
         columns = [r[1] for r in con.execute(f'PRAGMA table_info("{name}")').fetchall()]
         if "id" in columns:
