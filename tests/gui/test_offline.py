@@ -227,3 +227,19 @@ def test_a_start_deletes_the_replica_of_a_deactivated_user_or_when_switched_off(
     wait_workers()
     assert not so.replica.exists()
     assert message_boxes.shown == []
+
+
+def test_connect_timeout_is_a_workstation_setting(qtbot: Any, message_boxes: Any) -> None:
+    from desktop.config import WorkstationConfig
+    from desktop.connection import DatabaseSettingsPage
+    from desktop.database_choice import resolve_database
+
+    page = DatabaseSettingsPage()
+    qtbot.addWidget(page)
+    assert page.connect_timeout.value() == 3  # the default
+    page.connect_timeout.setValue(7)
+    page.save()
+    assert WorkstationConfig.load().connect_timeout_s == 7
+    resolve_database(None)
+    assert dbmod.connect_timeout() == 7
+    dbmod.set_connect_timeout(3)
