@@ -479,7 +479,7 @@ _WRITES = re.compile(
 )
 
 
-class ReplicaDatabase(peewee.SqliteDatabase):
+class ReplicaDatabase(dbmod.SqliteGuardedDatabase):
     """The replica as the app reads it: opened read-only, and any SQL write refused with the
     offline message before SQLite would refuse it with its own."""
 
