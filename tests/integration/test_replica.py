@@ -28,6 +28,7 @@ from models.offline import OfflineReadOnly
 from models.replica import files, policy, store
 from models.support import assets
 from reports.thaifmt import thai_digits
+from tests.integration.test_server_roles import pg_accounts  # noqa: F401  (a fixture)
 from tests.process_office import pdf_text, squash
 from tests.replica_helpers import (
     TEST_LIMITS,
@@ -272,3 +273,26 @@ def test_cli_replica_status_refresh_and_print_register_from_the_replica(
 
     refused = _cli(so, tmp_path, "replica", "refresh")
     assert refused.returncode == 2  # the server is away: nothing to refresh from
+
+
+def test_the_working_account_of_a_two_account_server_keeps_a_replica(
+    pg_accounts: tuple[str, str],  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    """With the schema owned by a migrations-only role, the workstations' working role feeds the
+    change log through the triggers, refreshes and prunes, and cannot remove the triggers."""
+    from tests.integration.test_server_roles import _migrate_grant_and_use
+
+    owner_url, app_url = pg_accounts
+    working = _migrate_grant_and_use(owner_url, app_url)
+    path = tmp_path / "replica.sqlite3"
+    first = store.refresh(working, path=path, limits=TEST_LIMITS)
+    assert first.kind == "full"
+    admin = users.User.get(users.User.username == "admin")
+    asset = assets.Asset.get(assets.Asset.number == "7440-001-0001/65")
+    assets.save_asset(admin, asset, {"location": "ห้อง ๓๐๑"}, expected_version=asset.version)
+    second = store.refresh(working, path=path, limits=TEST_LIMITS)
+    assert second.kind == "incremental" and second.rows >= 1
+    assert differences(working, path) == []
+    with pytest.raises(peewee.DatabaseError), working.atomic():
+        working.execute_sql('DROP TRIGGER replica_change ON "asset"')
