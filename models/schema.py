@@ -30,6 +30,7 @@ MODEL_MODULES = [
     "models.support.ticket_records",  # the ticket tables (moved here from tickets)
     "models.support.loans",
     "models.words",
+    "models.statistics.workdays",
 ]
 
 

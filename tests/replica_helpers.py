@@ -109,8 +109,10 @@ def differences(
         for (table,) in tables:
             if table not in modelled:
                 found.append(f"{table}: a table with no model in models.schema")
-            theirs_ids = [r[0] for r in server.execute_sql(f'SELECT id FROM "{table}" ORDER BY id')]
-            ours_ids = [r[0] for r in replica.execute_sql(f'SELECT id FROM "{table}" ORDER BY id')]
+            # the first column: the id, or the key of a table without one (stat_day's day)
+            sql = f'SELECT * FROM "{table}" ORDER BY 1'
+            theirs_ids = [str(r[0]) for r in server.execute_sql(sql)]
+            ours_ids = [str(r[0]) for r in replica.execute_sql(sql)]
             if theirs_ids != ours_ids:
                 found.append(
                     f"{table}: rows {theirs_ids[:5]}… on the server, {ours_ids[:5]}… in the replica"

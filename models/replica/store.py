@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import re
 import sqlite3
@@ -31,8 +32,11 @@ import peewee
 from models import clock
 from models import db as dbmod
 from models import offline as mode
+from models.errors import DomainError
 from models.i18n import _
 from models.replica import feed, files
+
+log = logging.getLogger(__name__)
 
 CHUNK = 5_000
 ID_CHUNK = 500
@@ -61,10 +65,13 @@ class RefreshResult:
     attachment_bytes: int
 
 
-def _tables(con: sqlite3.Connection) -> list[tuple[str, list[str]]]:
+def _tables(con: sqlite3.Connection, *, keyed: bool = True) -> list[tuple[str, list[str]]]:
     """Every data table the app's migrations made in the replica, with its columns: the same
     tables as on the server (the same migrations made both). Read from the file itself rather
-    than from the list of model modules, so a table is never left out because a module moved."""
+    than from the list of model modules, so a table is never left out because a module moved.
+    ``keyed``: the tables with an ``id`` (followed row by row through the feed); otherwise those
+    without one (derived tables such as the statistics' working-day table, copied whole when
+    their fingerprint changes)."""
     rows = con.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         " ORDER BY name"
@@ -76,7 +83,7 @@ def _tables(con: sqlite3.Connection) -> list[tuple[str, list[str]]]:
         if name in _NOT_COPIED or name in virtual or name.startswith(shadows):
             continue  # bookkeeping, and the search side tables (rebuilt from their tables)
         columns = [r[1] for r in con.execute(f'PRAGMA table_info("{name}")').fetchall()]
-        if "id" in columns:
+        if ("id" in columns) == keyed:
             out.append((name, columns))
     return out
 
@@ -218,6 +225,10 @@ def build_full(
                 rows += _copy_table(server, con, table, columns)
                 if progress is not None:
                     progress(table)
+            fingerprints = {}
+            for table, columns in _tables(con, keyed=False):
+                fingerprints[table] = _fingerprint(server, table)
+                rows += _copy_whole(server, con, table, columns)
             kept = kept_attachments(server, limits)
             blob_bytes = _copy_blobs(server, con, list(kept))
             if progress is not None:
@@ -236,6 +247,7 @@ def build_full(
                     attachment_bytes=blob_bytes,
                 ),
             )
+            _store_fingerprints(con, fingerprints)
             con.execute("COMMIT")
         local.close()
         with open(temp, "rb+") as handle:  # on disk before it takes the replica's name
@@ -321,6 +333,42 @@ def _copy_table(
             return copied
 
 
+def _copy_whole(
+    server: peewee.Database, con: sqlite3.Connection, table: str, columns: list[str]
+) -> int:
+    names = ", ".join(_quote(server, c) for c in columns)
+    rows = server.execute_sql(f"SELECT {names} FROM {_quote(server, table)}").fetchall()
+    con.executemany(_insert_sql(table, columns), rows)
+    return len(rows)
+
+
+def _fingerprint(server: peewee.Database, table: str) -> str:
+    """A table without ids has no feed: whether it changed is told by its rows' digest (a few ms
+    for the thousands of rows such derived tables hold)."""
+    source = _quote(server, table)
+    if isinstance(server, peewee.PostgresqlDatabase):
+        row = server.execute_sql(
+            f"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '')"
+            f" FROM {source} AS t"
+        ).fetchone()
+        return f"{row[0]}:{row[1]}"
+    return str(server.execute_sql(f"SELECT count(*) FROM {source}").fetchone()[0]) + ":?"
+
+
+def _stored_fingerprint(con: sqlite3.Connection, table: str) -> str | None:
+    row = con.execute(
+        f"SELECT value FROM {files.META_TABLE} WHERE key = ?", (f"fingerprint:{table}",)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def _store_fingerprints(con: sqlite3.Connection, fingerprints: dict[str, str]) -> None:
+    con.executemany(
+        f"INSERT OR REPLACE INTO {files.META_TABLE} (key, value) VALUES (?, ?)",
+        [(f"fingerprint:{table}", value) for table, value in fingerprints.items()],
+    )
+
+
 def refresh_incremental(
     server: peewee.Database,
     path: Path,
@@ -352,6 +400,13 @@ def refresh_incremental(
                         stored.pop(row_id, None)  # re-inserted without bytes
                 if progress is not None:
                     progress(table)
+            fingerprints = {}
+            for table, columns in _tables(con, keyed=False):
+                fingerprint = _fingerprint(server, table)
+                if fingerprint != _stored_fingerprint(con, table):
+                    con.execute(f'DELETE FROM "{table}"')
+                    changed_count += _copy_whole(server, con, table, columns)
+                    fingerprints[table] = fingerprint
             blob_bytes = _copy_blobs(server, con, sorted(kept - set(stored)))
             _copy_blobs(server, con, sorted(set(stored) - kept), blank=True)
             blob_bytes += sum(size for row_id, size in stored.items() if row_id in kept)
@@ -368,6 +423,7 @@ def refresh_incremental(
                     attachment_bytes=blob_bytes,
                 ),
             )
+            _store_fingerprints(con, fingerprints)
             con.execute("COMMIT")
     except BaseException:
         if con.in_transaction:
@@ -437,6 +493,8 @@ def refresh(
     path = path or files.replica_path()
     limits = limits or Limits()
     _remove_stale_builds(path)
+    if server is dbmod.database.obj:
+        _fill_derived_tables()
     meta = files.read_meta(path)
     has_feed = feed.has_feed(server)
     if full or needs_full_build(server, meta, has_feed=has_feed):
@@ -451,6 +509,20 @@ def refresh(
     if has_feed:
         feed.prune(server)
     return result
+
+
+def _fill_derived_tables() -> None:
+    """Tables the app fills on demand must be filled before they are copied: the replica cannot
+    be written offline. The statistics' working-day table is made to cover the window the
+    statistics tab asks for by default (this and last fiscal year; it keeps ten years before)."""
+    from models.statistics.workdays import ensure_days
+    from reports.thaifmt import fiscal_year, fiscal_year_bounds
+
+    this_year = fiscal_year(clock.today())
+    try:
+        ensure_days(fiscal_year_bounds(this_year - 1)[0], fiscal_year_bounds(this_year)[1])
+    except (peewee.PeeweeException, DomainError) as exc:  # a read-only account: copied as it is
+        log.info("filling the working-day table before the replica failed: %s", exc)
 
 
 def _process_alive(pid: int) -> bool:

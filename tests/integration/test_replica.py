@@ -8,6 +8,7 @@ the server is cut off by a relay)."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import signal
 import sqlite3
@@ -26,6 +27,7 @@ from models import offline as mode
 from models import settings, users
 from models.offline import OfflineReadOnly
 from models.replica import files, policy, store
+from models.statistics import workdays
 from models.support import assets
 from reports.thaifmt import thai_digits
 from tests.integration.test_server_roles import pg_accounts  # noqa: F401  (a fixture)
@@ -92,6 +94,8 @@ def test_full_then_incremental_refresh_matches_the_server_row_by_row(so: ServerO
     )
     other.execute_sql("UPDATE document_counter SET last_number = last_number + 5")
     other.close()
+    # a table without ids (the statistics' working-day table) is filled: copied whole, by digest
+    workdays.ensure_days(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     stale = differences(server, so.replica)  # the comparison sees what the replica lacks
     assert any(d.startswith(f"asset {pc.id}.location") for d in stale)
     assert any(d.startswith("unit:") for d in stale)
@@ -109,6 +113,8 @@ def test_full_then_incremental_refresh_matches_the_server_row_by_row(so: ServerO
     try:
         location = replica.execute_sql("SELECT location FROM asset WHERE id = ?", (pc.id,))
         assert location.fetchone()[0] == "ห้องประชุม ๒"
+        days = replica.execute_sql("SELECT count(*) FROM stat_day").fetchone()[0]
+        assert days == workdays.StatDay.select().count() > 365
         names = [r[0] for r in replica.execute_sql("SELECT filename FROM attachment").fetchall()]
         assert names == ["รูปหน้าจอ.png"]  # the deleted one is gone
         assert (
