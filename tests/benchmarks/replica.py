@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -45,6 +44,14 @@ PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 MB = 1024 * 1024
 
 
+def median(values: list[float]) -> float:
+    """(Not ``statistics.median``: run as a script, this folder's statistics.py shadows the
+    standard library's module.)"""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def fresh_schema() -> tuple[str, Callable[[], None]]:
     schema = "bench_" + uuid.uuid4().hex[:10]
     admin = dbmod.make_database(dbmod.parse_url(PG_URL))
@@ -65,7 +72,7 @@ def median_ms(fn: Callable[[], object], repeat: int) -> float:
         began = time.perf_counter()
         fn()
         times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
+    return median(times)
 
 
 def hundred_changes(url: str, round_no: int) -> None:
@@ -110,7 +117,7 @@ def measure_database(label: str, url: str, folder: Path, rounds: int) -> dict[st
         result = store.refresh(server, path=path, owner_user_id=None)
         times.append((time.perf_counter() - began) * 1000)
         assert result.kind == "incremental" and result.rows >= 95  # round 0 deletes none
-    figures["incremental_ms"] = statistics.median(times)
+    figures["incremental_ms"] = median(times)
     print(
         f"[{label}] incremental refresh after 100 changes: median {figures['incremental_ms']:.0f} ms"
         f" (min {min(times):.0f}, max {max(times):.0f}, {rounds} rounds)",
@@ -253,7 +260,7 @@ def main() -> None:
         dbmod.close_db()
         times = time_to_offline_window(url, folder, args.window_runs)
         print(
-            f"[window] median {statistics.median(times):.2f} s, worst {max(times):.2f} s",
+            f"[window] median {median(times):.2f} s, worst {max(times):.2f} s",
             flush=True,
         )
     except _Skip:
