@@ -43,6 +43,7 @@ class WorkstationConfig:
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     splitter_sizes: dict[str, list[int]] = field(default_factory=dict)  # by splitter name
     last_username: str = ""
+    connect_timeout_s: int = 3  # a server that takes longer counts as away (offline replica)
 
     @classmethod
     def path(cls) -> Path:

@@ -18,6 +18,7 @@ from typing import Any
 import peewee
 
 from models import attachments, calendar, clock, numbering, records, text_search
+from models import offline as mode
 from models.attachments import Attachment
 from models.base import Actor, dumps, to_json_value
 from models.engine import deadlines
@@ -156,6 +157,8 @@ def possible_actions(process: ProcessDef, case: Case) -> list[Action]:
 
 
 def may_act(actor: Actor | None, roles: frozenset[Role]) -> bool:
+    if mode.is_offline():
+        return False  # the replica is read-only: no step is offered
     if actor is None:
         return True
     role = role_of(actor)
@@ -168,6 +171,8 @@ def _active(actor: Actor) -> bool:
 
 def refusal(actor: Actor | None, action: Action) -> str | None:
     """Why ``actor`` may not take ``action`` (translated), or None when they may."""
+    if mode.is_offline():
+        return mode.refusal_message()
     if not may_act(actor, action.roles):
         return _("ขั้นตอน “{step}” สำหรับ {roles} เท่านั้น").format(
             step=_(action.step.label), roles=roles_text(action.roles)
