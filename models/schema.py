@@ -28,7 +28,6 @@ MODEL_MODULES = [
     "models.data_request.process",
     "models.support.ticket_records",
     "models.support.tickets",
-    "models.support.ticket_records",  # the ticket tables (moved here from tickets)
     "models.support.loans",
     "models.words",
     "models.statistics.workdays",
