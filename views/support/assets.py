@@ -204,6 +204,7 @@ class AssetDialog(SubmitDialog):
         self.choices = choices
         self.row = row
         self.version = row.version if row else None
+        self.draft_record = row.id if row else None
         self.saved_id: int | None = None
         self.resize(780, 470)
         self.kind = QComboBox(self)

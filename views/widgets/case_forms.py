@@ -340,6 +340,7 @@ class FormDialog(SubmitDialog):
         super().__init__(ctx, spec.title, ok_text or spec.title, parent)
         self.spec = spec
         self.submit = submit
+        self.draft_record = spec.case_id
         self.resize(640, 560)
         intro = QLabel(spec.intro, self)
         intro.setWordWrap(True)
