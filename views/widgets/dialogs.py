@@ -150,7 +150,7 @@ class BaseDialog(QDialog):
         self.buttons, self.ok_button, self.cancel_button = dialog_buttons(
             self, ok_text, cancel_text
         )
-        self.ok_button.clicked.connect(lambda _checked=False: self.send())
+        self.ok_button.clicked.connect(lambda _checked=False: self._ok_pressed())
         self.draft_record: object = None
         self.draft_note = QWidget(self)
         note_row = QHBoxLayout(self.draft_note)
@@ -186,6 +186,17 @@ class BaseDialog(QDialog):
     def send(self) -> None:
         """OK pressed: by default just accept."""
         self.accept()
+
+    def _ok_pressed(self) -> None:
+        """A date still waiting for a correction stops OK: saving would take the old value
+        while the screen shows another text."""
+        for edit in self.findChildren(BEDateEdit):
+            if edit.isVisibleTo(self) and edit.isEnabled() and edit.has_pending_error():
+                self.banner.setText(edit.error_text())
+                self.banner.setVisible(True)
+                edit.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.send()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,7 +10,6 @@ dialog gets drafts and the "discard what you typed?" question without code of it
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -65,7 +64,16 @@ def _inputs(form: QWidget) -> list[QWidget]:
         if inner:
             continue
         if isinstance(
-            widget, (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QCheckBox)
+            widget,
+            (
+                QLineEdit,
+                QPlainTextEdit,
+                QTextEdit,
+                QComboBox,
+                QAbstractSpinBox,
+                QCheckBox,
+                BEDateEdit,
+            ),
         ):
             if isinstance(widget, QLineEdit) and widget.isReadOnly():
                 continue
@@ -75,8 +83,7 @@ def _inputs(form: QWidget) -> list[QWidget]:
 
 def _read(widget: QWidget) -> Any:
     if isinstance(widget, BEDateEdit):
-        value = widget.value()
-        return value.isoformat() if value is not None else None
+        return widget.text()  # as typed, even a date still to be corrected
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
@@ -92,7 +99,8 @@ def _read(widget: QWidget) -> Any:
 
 def _write(widget: QWidget, value: Any) -> None:
     if isinstance(widget, BEDateEdit):
-        widget.set_value(dt.date.fromisoformat(value) if value else None)
+        widget.lineEdit().setText(str(value or ""))
+        widget.commit()
     elif isinstance(widget, QLineEdit):
         widget.setText(str(value))
     elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
