@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import peewee
 
-from desktop import APP_VERSION
+from desktop import APP_VERSION, argparse_thai
 from desktop.config import WorkstationConfig
 from models.errors import DatabaseUnavailable, DomainError, EnvironmentProblem, ValidationError
 from models.i18n import _, set_language
@@ -269,7 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ictdesk",
         description=_("ICT Desk: งานตามกระบวนการ ทะเบียน และหนังสือราชการของ ภทส."),
     )
-    parser.add_argument("--version", action="version", version=f"ICT Desk {APP_VERSION}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ICT Desk {APP_VERSION}",
+        help=_("แสดงรุ่นของโปรแกรมแล้วจบ"),
+    )
     parser.add_argument(
         "--database", metavar="URL", help=_("ฐานข้อมูลที่จะใช้ (sqlite:///…, postgresql://…, mysql://…)")
     )
@@ -323,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_hint(argv))
+    argparse_thai.install()  # usage: and error lines in the same language as the rest
     args = build_parser().parse_args(argv)
     try:
         if args.self_test:
