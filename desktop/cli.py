@@ -264,6 +264,41 @@ def task_print_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def task_export_register(args: argparse.Namespace) -> int:
+    from models import registers
+
+    if args.list:
+        open_database(args)
+        for definition in registers.all_registers():
+            print(f"{definition.name:<20} {_(definition.title)}")
+        return 0
+    if not (args.name and args.output):
+        print(_("กรุณาระบุชื่อทะเบียนและ --output (ดูรายชื่อด้วย --list)"), file=sys.stderr)
+        return 1
+    open_database(args)
+    path, count = registers.export_register(
+        args.name, date_from=args.date_from, date_to=args.date_to, output=Path(args.output)
+    )
+    print(_("ส่งออกทะเบียน {count} รายการไว้ที่ {path}").format(count=count, path=path))
+    return 0
+
+
+def _register_arguments(parser: argparse.ArgumentParser, output: str) -> None:
+    """The same name, --list, --from/--to and --output for print-register and export-register."""
+    parser.add_argument("name", nargs="?")
+    parser.add_argument("--list", action="store_true", help=_("แสดงรายชื่อทะเบียน"))
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help=_("ตั้งแต่วันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)"),
+    )
+    parser.add_argument(
+        "--to", dest="date_to", metavar="DATE", help=_("ถึงวันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)")
+    )
+    parser.add_argument("--output", metavar=output)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ictdesk",
@@ -309,19 +344,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.set_defaults(run=task_render)
 
     register = tasks.add_parser("print-register", help=_("พิมพ์ทะเบียนเป็น PDF"))
-    register.add_argument("name", nargs="?")
-    register.add_argument("--list", action="store_true", help=_("แสดงรายชื่อทะเบียน"))
-    register.add_argument(
-        "--from",
-        dest="date_from",
-        metavar="DATE",
-        help=_("ตั้งแต่วันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)"),
-    )
-    register.add_argument(
-        "--to", dest="date_to", metavar="DATE", help=_("ถึงวันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)")
-    )
-    register.add_argument("--output", metavar="PDF")
+    _register_arguments(register, "PDF")
     register.set_defaults(run=task_print_register)
+
+    export = tasks.add_parser("export-register", help=_("ส่งออกทะเบียนเป็นไฟล์ Excel (.xlsx)"))
+    _register_arguments(export, "XLSX")
+    export.set_defaults(run=task_export_register)
     return parser
 
 

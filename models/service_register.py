@@ -28,7 +28,7 @@ from models.permissions import Permission, require
 from models.spreadsheets import SheetColumn, write_xlsx
 from models.tickets import PROCESS_KEY, REPAIR_RESULT_CHOICES, RepairTicket, TicketCategory
 from models.users import User
-from reports.thaifmt import date_numeric, date_short
+from reports.thaifmt import date_short
 
 TICKET = "ticket"
 MAINTENANCE = "maintenance"
@@ -425,9 +425,10 @@ def export_service_register(
     rows = []
     for seq, e in enumerate(entries, start=1):
         cells = entry_cells(seq, e)
-        cells["day"] = date_numeric(e.day)
-        cells["finished"] = date_numeric(e.finished_on) if e.finished_on else ""
-        rows.append([cells[key] for key, *_rest in COLUMNS])
+        values: dict[str, Any] = dict(cells)
+        values["day"] = e.day  # real Excel dates, shown in B.E.
+        values["finished"] = e.finished_on or ""
+        rows.append([values[key] for key, *_rest in COLUMNS])
     write_xlsx(
         path,
         title=_("ทะเบียนบันทึกปัญหาการให้บริการสารสนเทศ"),

@@ -60,7 +60,12 @@ from views.widgets.dialogs import PeriodDialog
 from views.widgets.filter_bar import ComboFilter, FilterBar
 from views.widgets.flow import FlowRow
 from views.widgets.paged_table import ROW_ROLE, Column, PagedTableView, PageSource
-from views.widgets.printing import print_in_background, print_register, register_title
+from views.widgets.printing import (
+    export_register,
+    print_in_background,
+    print_register,
+    register_title,
+)
 from views.widgets.splitters import RememberedSplitter
 from views.widgets.tables import (
     DATE_SAMPLE,
@@ -189,6 +194,7 @@ class CaseList(QWidget):
             descending=True,
             page_size=100,
             empty_text=_("ยังไม่มีเรื่องตามเงื่อนไขนี้"),
+            export_title=_(process.label),
             parent=self,
         )
         state_column = next(
@@ -767,10 +773,23 @@ class ProcessTab(QWidget):
     def print_period(self) -> None:
         start, end = self.default_period()
         dialog = PeriodDialog(
-            _("พิมพ์รายงานตามช่วงเวลา"), start, end, self.period_choices(), parent=self
+            _("พิมพ์รายงานตามช่วงเวลา"),
+            start,
+            end,
+            self.period_choices(),
+            parent=self,
+            excel=bool(self.register_name),
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_for(*dialog.chosen())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        key, first, last = dialog.chosen()
+        if dialog.wants_excel:
+            if not key.startswith(REGISTER_CHOICE):
+                messages.warn(self, _("รายงานนี้พิมพ์ได้อย่างเดียว ทะเบียนส่งออกเป็น Excel ได้"))
+                return
+            export_register(self.ctx, self, key[len(REGISTER_CHOICE) :], first, last)
+            return
+        self.print_for(key, first, last)
 
     def print_for(self, key: str, start: dt.date, end: dt.date) -> None:
         user, process = self.ctx.user, self.process_key

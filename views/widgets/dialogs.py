@@ -413,8 +413,16 @@ class PeriodDialog(BaseDialog):
         parent: QWidget | None = None,
         *,
         allow_all: bool = False,
+        excel: bool = False,
     ) -> None:
+        """``excel``: a second button, "ส่งออก Excel…", for registers (``wants_excel`` after)."""
         super().__init__(title, _("พิมพ์"), parent)
+        self.wants_excel = False
+        self.excel_button: QPushButton | None = None
+        if excel:
+            self.excel_button = QPushButton(_("ส่งออก Excel…"), self)
+            self.buttons.addButton(self.excel_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.excel_button.clicked.connect(lambda _checked=False: self._excel())
         default_start, default_end = fiscal_year_bounds(fiscal_year(clock.today()))
         form = self.add_form()
         self.kind: QComboBox | None = None
@@ -435,6 +443,12 @@ class PeriodDialog(BaseDialog):
             self.everything.toggled.connect(self._everything_toggled)
             self.everything.setChecked(start is None and end is None)
             form.addRow("", self.everything)
+
+    def _excel(self) -> None:
+        self.wants_excel = True
+        self.send()
+        if self.result() != int(QDialog.DialogCode.Accepted):
+            self.wants_excel = False
 
     def _everything_toggled(self, on: bool) -> None:
         self.start.setEnabled(not on)
