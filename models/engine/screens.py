@@ -17,6 +17,7 @@ from models.engine.definition import OUTCOME_KIND_LABELS, Field, FieldKind, Outc
 from models.engine.queries import CaseView, DocumentChoice, case_view, printable_documents
 from models.engine.registry import get_process
 from models.engine.tables import Case
+from models.engine.undo import UndoOffer, undo_offer
 from models.errors import PermissionDenied
 from models.i18n import _
 from models.org import Signatory, Unit
@@ -41,6 +42,7 @@ class CaseScreen:
     documents: list[DocumentChoice]
     may_attach: bool
     may_edit: bool
+    undo: UndoOffer | None = None  # the user's last move, still to be taken back
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ def case_screen(actor: Actor | None, case_id: int, today: dt.date | None = None)
         documents=printable_documents(actor, case_id),
         may_attach=is_open and can(actor, Permission.WORK_CASES),
         may_edit=is_open and core.may_act(actor, process.first.roles | {Role.HEAD}),
+        undo=undo_offer(actor, case_id),
     )
 
 

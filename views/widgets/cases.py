@@ -257,6 +257,9 @@ class CasePanel(QWidget):
         self.attach_button = mnemonic(QPushButton(_("แนบไฟล์เพิ่ม…"), self), "A")
         self.refresh_button = QPushButton(_("รีเฟรช"), self)
         self.refresh_button.setToolTip(_("โหลดเรื่องนี้ใหม่"))
+        self.undo_button = mnemonic(QPushButton(_("ยกเลิกการดำเนินการล่าสุด"), self), "U")
+        self.undo_button.clicked.connect(self.take_back)
+        self.undo_button.setVisible(False)
         self.edit_button.clicked.connect(self.edit_details)
         self.attach_button.clicked.connect(self.attach)
         self.refresh_button.clicked.connect(self.reload)
@@ -276,7 +279,13 @@ class CasePanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
-        for widget in (self.state_label, self.edit_button, self.attach_button, self.refresh_button):
+        for widget in (
+            self.state_label,
+            self.edit_button,
+            self.attach_button,
+            self.undo_button,
+            self.refresh_button,
+        ):
             self.tools_row.add(widget)
         self.files_label = QLabel(self)
         file_buttons = FlowRow(self)
@@ -357,6 +366,13 @@ class CasePanel(QWidget):
         self._fill_files(screen)
         self.edit_button.setVisible(screen.may_edit)
         self.attach_button.setVisible(screen.may_attach)
+        self.undo_button.setVisible(screen.undo is not None)
+        if screen.undo is not None:
+            self.undo_button.setToolTip(
+                _("ยกเลิก “{label}” ที่ท่านเพิ่งบันทึก (ได้ถึง {until})").format(
+                    label=screen.undo.label, until=screen.undo.until_text
+                )
+            )
         self._chain_tab_order()
         if had_focus and self.isVisible():
             # the buttons that had the focus were rebuilt: keep the keyboard in the case
@@ -549,6 +565,29 @@ class CasePanel(QWidget):
             work,
             lambda path: messages.info(self, _("บันทึกไฟล์ไว้ที่ {path}").format(path=path)),
             owner=self,
+        )
+
+    def take_back(self) -> None:
+        """Undo the user's last move (the domain checks who, how long ago, and nobody since)."""
+        screen, case_id = self.current, self.case_id
+        if screen is None or screen.undo is None or case_id is None:
+            return
+        if not messages.confirm(
+            self,
+            _("ยกเลิก “{label}” ของเรื่อง {number} หรือไม่").format(
+                label=screen.undo.label, number=screen.view.row.number
+            ),
+            _("ยกเลิกการดำเนินการ"),
+            _("ไม่ยกเลิก"),
+            _("เรื่องจะกลับไปอยู่ในขั้นตอนก่อนหน้า ประวัติจะบันทึกทั้งการดำเนินการและการยกเลิกไว้"),
+        ):
+            return
+        user = self.ctx.user
+        self.ctx.run_in_background(
+            lambda: engine.take_back(user, case_id).id,
+            lambda _id: self._moved(),
+            owner=self,
+            disable=[self.undo_button],
         )
 
     # --- printing -------------------------------------------------------------------------
