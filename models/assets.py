@@ -26,6 +26,7 @@ from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.paging import Page, sorted_page
 from models.permissions import Permission, require
+from models.recycle import restorable
 from models.write_lock import write_transaction
 from reports.thaifmt import arabic_digits
 
@@ -755,3 +756,8 @@ def remove_file(actor: Actor | None, asset_id: int, file_id: int) -> None:
     if row.owner_table != FILES_OWNER or row.owner_id != asset_id:
         raise ValidationError(_("ไฟล์นี้ไม่ได้แนบกับครุภัณฑ์นี้"))
     attachments.remove(actor, row)
+
+
+# A deleted asset can be brought back by an administrator for 30 days (models.recycle).
+restorable(Asset, N_("ครุภัณฑ์"), lambda row: f"{row.get('number', '')} {row.get('name', '')}")
+restorable(AssetCategory, N_("หมวดครุภัณฑ์"), lambda row: str(row.get("name", "")))

@@ -25,6 +25,7 @@ from models.base import Actor, VersionedModel
 from models.errors import ValidationError
 from models.i18n import N_, _
 from models.permissions import Permission, require
+from models.recycle import restorable
 from models.tickets import RepairTicket
 from models.users import User
 from models.write_lock import write_transaction
@@ -556,3 +557,7 @@ def records_for_asset(asset: Asset) -> list[MaintenanceRecord]:
     if asset.acquired_on:
         query = query.where(MaintenanceRecord.done_on >= asset.acquired_on)
     return list(query.order_by(MaintenanceRecord.done_on))
+
+
+# A deleted maintenance task can be brought back by an administrator for 30 days (models.recycle).
+restorable(MaintenanceTask, N_("งานบำรุงรักษา"), lambda row: str(row.get("title", "")))
