@@ -63,6 +63,8 @@ class FormSpec:
     case_id: int | None = None
     version: int | None = None
     existing_files: dict[str, list[str]] = field(default_factory=dict)  # purpose -> file names
+    # per field, per choice: other words a person may type to find it (a unit's abbreviation)
+    hints: dict[str, dict[Any, str]] = field(default_factory=dict)
 
 
 def _action_info(action: core.Action) -> ActionInfo:
@@ -125,6 +127,21 @@ def field_choices(actor: Actor | None, fields: Sequence[Field]) -> dict[str, lis
     return out
 
 
+def choice_hints(fields: Sequence[Field]) -> dict[str, dict[Any, str]]:
+    """What else finds a choice in a search-as-you-type list: a unit's abbreviation (ปชส.), a
+    user's login name."""
+    from models.users import User
+
+    out: dict[str, dict[Any, str]] = {}
+    for f in fields:
+        if f.kind == FieldKind.UNIT:
+            units = Unit.select(Unit.id, Unit.short_name).where(Unit.short_name != "")
+            out[f.key] = {u.id: u.short_name for u in units}
+        elif f.kind == FieldKind.USER:
+            out[f.key] = {u.id: u.username for u in User.select(User.id, User.username)}
+    return out
+
+
 def record_label(source_key: str, record_id: int) -> str | None:
     from models.engine.registry import get_source
 
@@ -181,6 +198,7 @@ def action_form(actor: Actor | None, case_id: int, outcome: str) -> FormSpec:
         case_id=case.id,
         version=case.version,
         existing_files=files,
+        hints=choice_hints(action.fields),
     )
 
 
@@ -209,6 +227,7 @@ def registration_form(actor: Actor | None, process_key: str) -> FormSpec:
         choices=field_choices(actor, step.fields),
         comment_label=_("หมายเหตุ"),
         show_comment=True,
+        hints=choice_hints(step.fields),
     )
 
 
@@ -236,6 +255,7 @@ def details_form(actor: Actor | None, case_id: int) -> FormSpec:
         show_comment=False,
         case_id=case.id,
         version=case.version,
+        hints=choice_hints(fields),
     )
 
 

@@ -38,6 +38,7 @@ from models.errors import ConflictError, ValidationError
 from models.i18n import _
 from views.widgets import messages
 from views.widgets.be_date_edit import BEDateEdit
+from views.widgets.combos import make_searchable
 from views.widgets.commands import mnemonic
 from views.widgets.dialogs import SubmitDialog
 
@@ -216,8 +217,8 @@ class FieldForm(QWidget):
                 if index >= 0:
                     combo.setCurrentIndex(index)
             if kind in {FieldKind.UNIT, FieldKind.USER, FieldKind.RECORD}:
-                combo.setEditable(True)  # type to find among many units/people
-                combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                # type to find among many units/people, anywhere in the name or abbreviation
+                make_searchable(combo, self.spec.hints.get(f.key))
             return combo
         line = QLineEdit(self)
         if default is not None:
