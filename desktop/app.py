@@ -14,7 +14,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -102,16 +102,14 @@ def apply_ui_font(app: QGuiApplication, family: str) -> None:
 
 
 def install_translations(app: QGuiApplication, language: str) -> None:
-    """Qt's own strings (context menus, standard buttons) in the chosen language, when Qt ships
-    a catalog for it (it has none for Thai: our dialogs name their buttons themselves)."""
+    """Qt's own strings (file and print dialogs, context menus, standard buttons) in the chosen
+    language: Qt's catalog when it ships one, else for Thai ``views.widgets.qt_thai``."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
-        _translators.append(translator)
+    from views.widgets import qt_thai  # Qt's catalog, else our Thai table and Qt's dialogs
+
+    _translators.extend(qt_thai.install(app, language))
     locale = (
         QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
         if language == "th"

@@ -21,7 +21,7 @@ from tests.gui.desk import Desk, patch_dialogs
 from tests.process_office import Office, make_office
 from tests.unit import test_data_requests as data_requests_case
 from tests.unit import test_publications as publications_case
-from views.widgets import list_export
+from views.widgets import qt_thai
 from views.widgets.dialogs import PeriodDialog
 
 pytestmark = pytest.mark.gui
@@ -55,7 +55,7 @@ def export_through_the_button(
     with qtbot.waitSignal(table.exported, timeout=15_000):
         table.export_button.click()
     # the save dialog starts in the Documents folder, named after the list
-    assert asked and Path(asked[0]).parent == list_export.documents_dir()
+    assert asked and Path(asked[0]).parent == qt_thai.documents_dir()
     return chosen
 
 

@@ -49,7 +49,7 @@ from models.i18n import N_, _
 from models.org import Vendor
 from models.permissions import Permission
 from reports.thaifmt import date_short, number
-from views.widgets import messages
+from views.widgets import messages, qt_thai
 from views.widgets.be_date_edit import BEDateEdit
 from views.widgets.combos import fill_combo, select_data
 from views.widgets.commands import mnemonic, run_list_command
@@ -664,7 +664,9 @@ class AssetsView(QWidget):
     # --- files kept with the asset ---------------------------------------------------------
 
     def attach(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("เลือกไฟล์ที่จะแนบกับครุภัณฑ์"))
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("เลือกไฟล์ที่จะแนบกับครุภัณฑ์"), qt_thai.in_documents()
+        )
         if names:
             self.attach_paths([Path(n) for n in names])
 

@@ -36,7 +36,7 @@ from models.engine import Field, FieldKind, NewFile
 from models.engine.screens import FormSpec, record_search
 from models.errors import ConflictError, ValidationError
 from models.i18n import _
-from views.widgets import messages
+from views.widgets import messages, qt_thai
 from views.widgets.be_date_edit import BEDateEdit
 from views.widgets.combos import make_searchable
 from views.widgets.commands import mnemonic
@@ -75,7 +75,9 @@ class FileListField(QWidget):
         layout.addLayout(buttons)
 
     def choose(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("เลือกไฟล์ที่จะแนบ"))
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("เลือกไฟล์ที่จะแนบ"), qt_thai.in_documents()
+        )
         for name in names:
             self.add_path(Path(name))
 

@@ -47,7 +47,7 @@ from models.i18n import N_, _
 from models.permissions import Role
 from reports.thaifmt import date_short, fiscal_year, fiscal_year_bounds, number
 from views.registry import OpenRequest
-from views.widgets import messages
+from views.widgets import messages, qt_thai
 from views.widgets.case_forms import FormDialog
 from views.widgets.commands import (
     CommandSet,
@@ -506,7 +506,9 @@ class CasePanel(QWidget):
     # --- files ----------------------------------------------------------------------------
 
     def attach(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("เลือกไฟล์ที่จะแนบ"))
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("เลือกไฟล์ที่จะแนบ"), qt_thai.in_documents()
+        )
         if names and self.case_id is not None:
             self.attach_paths([Path(n) for n in names])
 
@@ -553,7 +555,9 @@ class CasePanel(QWidget):
             messages.info(self, _("กรุณาเลือกไฟล์ในรายการก่อน"))
             return
         file_id, name = chosen
-        target, _filter = QFileDialog.getSaveFileName(self, _("บันทึกไฟล์เป็น"), name)
+        target, _filter = QFileDialog.getSaveFileName(
+            self, _("บันทึกไฟล์เป็น"), qt_thai.in_documents(name)
+        )
         if not target:
             return
 

@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from models.i18n import _
 from models.spreadsheets import SheetColumn, write_xlsx
 from reports.thaifmt import date_long
+from views.widgets import qt_thai
 from views.widgets.tables import Column, default_format
 
 EXPORT_PAGE = 1000  # rows per query while reading the whole list
@@ -71,16 +71,10 @@ def write_list(
     return len(rows)
 
 
-def documents_dir() -> Path:
-    """Where file dialogs start: the user's Documents folder (the home folder without one)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
-
-
 def ask_xlsx_path(parent: QWidget, title: str, name: str) -> Path | None:
     safe = "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or "export"
     target, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(documents_dir() / f"{safe}.xlsx"), "Excel (*.xlsx)"
+        parent, title, qt_thai.in_documents(f"{safe}.xlsx"), "Excel (*.xlsx)"
     )
     if not target:
         return None

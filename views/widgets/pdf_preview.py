@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.i18n import _
-from views.widgets import messages
+from views.widgets import messages, qt_thai
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 PRINT_DPI = 300
@@ -208,7 +208,7 @@ class PdfPreviewDialog(QDialog):
         return True
 
     def save_pdf(self) -> Path | None:
-        start = str(Path.home() / self.suggested_name)
+        start = qt_thai.in_documents(self.suggested_name)
         name, _filter = QFileDialog.getSaveFileName(
             self, _("บันทึกเป็น PDF"), start, _("เอกสาร PDF (*.pdf)")
         )
