@@ -155,6 +155,8 @@ class FieldForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a long label goes above its field rather than pushing the form wider than the dialog
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for f in spec.fields:
             widget = self._make(f)
             self.widgets[f.key] = widget
@@ -351,6 +353,9 @@ class FormDialog(SubmitDialog):
         self.form = FieldForm(ctx, spec, self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # the form follows the dialog's width (long rows wrap): it scrolls down, never sideways
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = scroll
         holder = QWidget(scroll)
         holder_layout = QVBoxLayout(holder)
         holder_layout.addWidget(self.form)

@@ -47,7 +47,7 @@ from models.i18n import N_, _
 from models.permissions import Role
 from reports.thaifmt import date_short, fiscal_year, fiscal_year_bounds, number
 from views.registry import OpenRequest
-from views.widgets import messages, qt_thai
+from views.widgets import messages, qt_thai, splitters
 from views.widgets.case_forms import FormDialog
 from views.widgets.commands import (
     CommandSet,
@@ -693,6 +693,10 @@ class ProcessTab(QWidget):
         self.print_button = mnemonic(QPushButton(_("พิมพ์รายงาน/ทะเบียน…"), self), "P")
         self.refresh_button = mnemonic(QPushButton(_("รีเฟรช"), self), "R")
         self.refresh_button.clicked.connect(self.refresh)
+        self.pane_button = QPushButton(_("ซ่อนรายละเอียด"), self)
+        self.pane_button.setCheckable(True)
+        self.pane_button.setToolTip(_("ซ่อนหรือแสดงช่องรายละเอียดของเรื่อง ให้รายการกว้างขึ้น"))
+        self.pane_button.toggled.connect(self.set_details_hidden)
         self.new_button.setVisible(engine.core.may_act(ctx.user, process.first.roles))
         self.new_button.clicked.connect(self.register_case)
         self.print_button.clicked.connect(self.print_period)
@@ -702,6 +706,7 @@ class ProcessTab(QWidget):
         head.addWidget(self.new_button)
         head.addWidget(self.print_button)
         head.addWidget(self.refresh_button)
+        head.addWidget(self.pane_button)
         self.list = CaseList(ctx, process_key, self, **(list_options or {}))
         self.panel = CasePanel(ctx, self)
         self.splitter = RememberedSplitter(
@@ -711,6 +716,9 @@ class ProcessTab(QWidget):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        store = splitters.store()
+        if store is not None and store.load(self._pane_key()) == [1]:
+            self.pane_button.setChecked(True)  # hidden when the user last left it so
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.splitter, 1)
@@ -729,6 +737,20 @@ class ProcessTab(QWidget):
         self.refresh_button.setToolTip(
             _("โหลดรายการใหม่ (เห็นงานที่เครื่องอื่นบันทึกไว้)") + f" ({shortcut_text('refresh')})"
         )
+
+    def _pane_key(self) -> str:
+        return f"details_hidden.cases.{self.process_key}"
+
+    def set_details_hidden(self, hidden: bool) -> None:
+        """The case's details pane out of the way (the list takes the whole width), remembered
+        for this process's tab on this workstation."""
+        self.panel.setVisible(not hidden)
+        self.pane_button.setText(_("แสดงรายละเอียด") if hidden else _("ซ่อนรายละเอียด"))
+        if self.pane_button.isChecked() != hidden:
+            self.pane_button.setChecked(hidden)
+        store = splitters.store()
+        if store is not None:
+            store.save(self._pane_key(), [int(hidden)])
 
     # --- keyboard -------------------------------------------------------------------------
 

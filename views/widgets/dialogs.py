@@ -105,6 +105,23 @@ def first_input(parent: QWidget) -> QWidget | None:
     return None
 
 
+SCREEN_MARGIN = 40  # room left around a dialog for the task bar and the window frame
+
+
+def fit_to_screen(dialog: QWidget) -> None:
+    """Never larger than the screen it opens on (a 1366×768 laptop at 100 or 125 %): a form too
+    tall scrolls inside, never sideways."""
+    screen = dialog.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width = min(dialog.width(), room.width() - SCREEN_MARGIN)
+    height = min(dialog.height(), room.height() - SCREEN_MARGIN)
+    if (width, height) != (dialog.width(), dialog.height()):
+        dialog.resize(width, height)
+    dialog.setMaximumSize(room.width(), room.height())
+
+
 DRAFT_INTERVAL_MS = 1000  # how much typing a crash can cost at most
 
 
@@ -201,6 +218,7 @@ class BaseDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._focused:
+            fit_to_screen(self)
             self._focused = True
             self._buttons_last_in_tab_order()
             widget = first_input(self)

@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from models import clock
 from models.i18n import _
 from reports.thaifmt import number
+from views.widgets.column_memory import ColumnMemory
 from views.widgets.tables import (
     CENTER,
     DATE_SAMPLE,
@@ -300,6 +301,7 @@ class PagedTableView(QWidget):
         empty_text: str = "",
         multi_select: bool = False,
         export_title: str = "",
+        memory_name: str = "",
         parent: QWidget | None = None,
         **query: Any,
     ) -> None:
@@ -318,6 +320,12 @@ class PagedTableView(QWidget):
         self.table = TableView(self, multi_select=multi_select)
         self.table.setModel(self.model)
         apply_columns(self.table, columns)
+        # widths, order and hidden columns as the user left them, per list (its columns name it)
+        self.column_memory = ColumnMemory(
+            self.table,
+            memory_name or ",".join(c.key for c in columns),
+            [_(c.title) for c in columns],
+        )
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setSortIndicatorClearable(False)

@@ -45,6 +45,12 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("ตัวอย่างก่อนพิมพ์: {title}").format(title=title))
         self.resize(900, 1000)
+        screen = self.screen()
+        if screen is not None:
+            # a whole A4 page where the screen allows; on a 1366×768 laptop, the screen less a
+            # margin for the task bar and the frame
+            room = screen.availableGeometry()
+            self.resize(min(900, room.width() - 40), min(1000, room.height() - 40))
         self.pdf = bytes(pdf)
         self.suggested_name = suggested_name or "document.pdf"
         self._data = QByteArray(self.pdf)
