@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -137,6 +137,16 @@ class BECalendarWidget(QCalendarWidget):
         view = self.month_combo.view()
         if view is not None:
             view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+
+    def minimumSizeHint(self) -> QSize:
+        # Qt counts its own navigation bar, hidden here, not the header that replaces it: without
+        # this the popup cut the last row of days (QCalendarWidget's sizeHint asks this too)
+        base = super().minimumSizeHint()
+        header = self.findChild(QWidget, "be_calendar_header")
+        if header is None:
+            return base
+        hint = header.sizeHint()
+        return QSize(max(base.width(), hint.width()), base.height() + hint.height())
 
     def _sync_header(self, year: int, month: int) -> None:
         self.month_combo.blockSignals(True)

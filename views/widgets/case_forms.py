@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 COMMENT = "comment"
+LABEL_MAX_WIDTH = 220  # pixels: a field's label wraps beyond this
 
 
 class FileListField(QWidget):
@@ -145,6 +146,16 @@ class RecordPicker(QWidget):
         return self.combo.currentData()
 
 
+def wrapping_label(text: str, parent: QWidget) -> QLabel:
+    """A form label on one line when it fits in ``LABEL_MAX_WIDTH``, else wrapped there."""
+    label = QLabel(text, parent)
+    natural = label.fontMetrics().horizontalAdvance(text) + 6
+    label.setWordWrap(natural > LABEL_MAX_WIDTH)
+    label.setMinimumWidth(min(natural, LABEL_MAX_WIDTH))
+    label.setMaximumWidth(LABEL_MAX_WIDTH)
+    return label
+
+
 class FieldForm(QWidget):
     """Inputs for ``spec.fields`` (and the comment box), with ``values()`` and ``files()``."""
 
@@ -155,12 +166,13 @@ class FieldForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        # a long label goes above its field rather than pushing the form wider than the dialog
-        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for f in spec.fields:
             widget = self._make(f)
             self.widgets[f.key] = widget
-            label = "" if f.kind == FieldKind.BOOL else _(f.label) + (" *" if f.required else "")
+            text = "" if f.kind == FieldKind.BOOL else _(f.label) + (" *" if f.required else "")
+            # a long label wraps onto two lines rather than pushing the form wider than its
+            # dialog (the form never scrolls sideways)
+            label = wrapping_label(text, self)
             if f.help:
                 box = QWidget(self)
                 inner = QVBoxLayout(box)
@@ -172,14 +184,19 @@ class FieldForm(QWidget):
                 hint.setWordWrap(True)
                 inner.addWidget(hint)
                 self.layout_.addRow(label, box)
+            elif f.kind == FieldKind.BOOL:
+                self.layout_.addRow(widget)  # a check box carries its own text: the whole row
             else:
                 self.layout_.addRow(label, widget)
         self.comment: QPlainTextEdit | None = None
         if spec.show_comment:
             self.comment = QPlainTextEdit(self)
             self.comment.setMaximumHeight(80)
-            label = spec.comment_label or _("หมายเหตุ")
-            self.layout_.addRow(label + (" *" if spec.comment_required else ""), self.comment)
+            comment_text = spec.comment_label or _("หมายเหตุ")
+            comment_label = wrapping_label(
+                comment_text + (" *" if spec.comment_required else ""), self
+            )
+            self.layout_.addRow(comment_label, self.comment)
             self.widgets[COMMENT] = self.comment
 
     # --- building -------------------------------------------------------------------------
