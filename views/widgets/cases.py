@@ -710,12 +710,15 @@ class ProcessTab(QWidget):
         self.list = CaseList(ctx, process_key, self, **(list_options or {}))
         self.panel = CasePanel(ctx, self)
         self.splitter = RememberedSplitter(
-            f"cases.{process_key}", Qt.Orientation.Horizontal, (3, 2), self
+            f"cases.{process_key}",
+            Qt.Orientation.Horizontal,
+            (2, 1),
+            self,  # the list first: two thirds
         )
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
         store = splitters.store()
         if store is not None and store.load(self._pane_key()) == [1]:
             self.pane_button.setChecked(True)  # hidden when the user last left it so
