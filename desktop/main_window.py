@@ -35,6 +35,7 @@ from models.permissions import ROLE_LABELS, Role
 from views.registry import OpenRequest, ViewSpec, views_for
 from views.widgets import messages, splitters
 from views.widgets.commands import CommandSet, with_mnemonic
+from views.widgets.finder import FinderDialog
 
 log = logging.getLogger(__name__)
 assert connection  # imported for its settings page "ฐานข้อมูลและภาษา"
@@ -201,6 +202,13 @@ class MainWindow(QMainWindow):
         if callable(handler) and (request.kind or request.id is not None or request.params):
             handler(request)
 
+    def find_anything(self) -> FinderDialog:
+        """Ctrl+K: search cases, tickets and assets of every process and open the one chosen."""
+        dialog = FinderDialog(self.ctx, self)
+        dialog.chosen.connect(self.open_request)
+        dialog.open()  # not exec(): the result opens through ``chosen``
+        return dialog
+
     # --- menus ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -229,6 +237,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, key=spec.key: self.switch_to(key))
             self.view_actions.append(action)
 
+        self.find_action = view_menu.addAction(_("ค้นหาทุกงาน…"))
+        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.find_action.triggered.connect(self.find_anything)
         next_tab = view_menu.addAction(_("แท็บถัดไป"))
         next_tab.setShortcut(QKeySequence("Ctrl+PgDown"))
         next_tab.triggered.connect(lambda: self._step_tab(1))
