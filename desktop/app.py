@@ -91,14 +91,27 @@ def ui_family() -> str:
     return _ui_family
 
 
-def apply_ui_font(app: QGuiApplication, family: str) -> None:
-    if not family:
-        return
-    base = app.font()
-    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
-    font = QFont(family)
-    font.setPointSizeF(round(size * UI_FONT_SCALE, 1))
+_base_point_size = 0.0  # Qt's own default size, before any scaling
+
+
+def apply_ui_font(app: QGuiApplication, family: str, text_scale: float = 1.0) -> None:
+    """The Thai UI font at Qt's default size times ``UI_FONT_SCALE`` and the user's text size
+    (``WorkstationConfig.text_scale``, 1.0 = 100 %)."""
+    global _base_point_size
+    if not _base_point_size:
+        base = app.font().pointSizeF()
+        _base_point_size = base if base > 0 else 10.0
+    font = QFont(family) if family else app.font()
+    scale = UI_FONT_SCALE if family else 1.0
+    font.setPointSizeF(round(_base_point_size * scale * text_scale, 1))
     app.setFont(font)
+
+
+def apply_text_scale(text_scale: float) -> None:
+    """The user's text size, at once, in every window (preferences)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_ui_font(app, _ui_family, text_scale)
 
 
 def install_translations(app: QGuiApplication, language: str) -> None:
@@ -130,7 +143,7 @@ def make_application(argv: list[str] | None = None, *, language: str | None = No
     if language:
         set_language(language)
     install_translations(app, current_language())
-    apply_ui_font(app, register_fonts())
+    apply_ui_font(app, register_fonts(), WorkstationConfig.load().text_scale)
     excepthook.install(log_dir())
     return app
 

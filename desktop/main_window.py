@@ -202,6 +202,12 @@ class MainWindow(QMainWindow):
         if callable(handler) and (request.kind or request.id is not None or request.params):
             handler(request)
 
+    def edit_preferences(self) -> None:
+        """File → ค่าของฉัน…: language and text size, for every user."""
+        from desktop.preferences import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
     def find_anything(self) -> FinderDialog:
         """Ctrl+K: search cases, tickets and assets of every process and open the one chosen."""
         dialog = FinderDialog(self.ctx, self)
@@ -216,6 +222,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(with_mnemonic(_("แฟ้ม"), "F"))
         self.backup_action = file_menu.addAction(_("สำรองฐานข้อมูล…"))
         self.backup_action.triggered.connect(self.backup_database)
+        self.preferences_action = file_menu.addAction(_("ค่าของฉัน…"))
+        self.preferences_action.triggered.connect(self.edit_preferences)
         self.password_action = file_menu.addAction(_("เปลี่ยนรหัสผ่าน…"))
         self.password_action.triggered.connect(self.change_password)
         file_menu.addSeparator()
