@@ -3,7 +3,7 @@
 
     python3 dev.py run [app options]   set up, then start ICT Desk (demo data on first start)
     python3 dev.py cli TASK [options]  set up, then run a command-line task (python3 dev.py cli --help)
-    python3 dev.py test [pytest args]  set up, then run ruff, mypy and the whole test suite
+    python3 dev.py test [pytest args]  set up, then run ruff, mypy, import-linter and the whole test suite
     python3 dev.py freeze              set up, then build installer.spec and self-test the bundle
 
 On Windows: py dev.py run, py dev.py cli ..., py dev.py test.
@@ -212,6 +212,11 @@ def cmd_test(args: list[str]) -> None:
     run([py, "-m", "ruff", "format", "--check", "."], cwd=ROOT)
     say("mypy")
     run([py, "-m", "mypy"], cwd=ROOT)
+    say("import-linter (the architecture's contracts in pyproject.toml)")
+    run(
+        [VENV / ("Scripts/lint-imports.exe" if WINDOWS else "bin/lint-imports"), "--no-cache"],
+        cwd=ROOT,
+    )
     say("pytest")
     run([py, "-m", "pytest", *args], cwd=ROOT, env=env)
 

@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_VERSION
+from desktop import APP_VERSION, ui_font
 from desktop.config import WorkstationConfig, log_dir
 from models.i18n import current_language, set_language
 from resources import FONTS_DIR
@@ -84,6 +84,7 @@ def register_fonts() -> str:
         if families and not family:
             family = families[0]
     _ui_family = family
+    ui_font.family = family
     return family
 
 
@@ -91,27 +92,9 @@ def ui_family() -> str:
     return _ui_family
 
 
-_base_point_size = 0.0  # Qt's own default size, before any scaling
-
-
 def apply_ui_font(app: QGuiApplication, family: str, text_scale: float = 1.0) -> None:
-    """The Thai UI font at Qt's default size times ``UI_FONT_SCALE`` and the user's text size
-    (``WorkstationConfig.text_scale``, 1.0 = 100 %)."""
-    global _base_point_size
-    if not _base_point_size:
-        base = app.font().pointSizeF()
-        _base_point_size = base if base > 0 else 10.0
-    font = QFont(family) if family else app.font()
-    scale = UI_FONT_SCALE if family else 1.0
-    font.setPointSizeF(round(_base_point_size * scale * text_scale, 1))
-    app.setFont(font)
-
-
-def apply_text_scale(text_scale: float) -> None:
-    """The user's text size, at once, in every window (preferences)."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        apply_ui_font(app, _ui_family, text_scale)
+    """The Thai UI font (``desktop.ui_font``) at the user's text size."""
+    ui_font.apply(app, family, text_scale, UI_FONT_SCALE)
 
 
 def install_translations(app: QGuiApplication, language: str) -> None:

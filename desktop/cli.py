@@ -12,9 +12,6 @@ import models.drivers  # noqa: F401  # first: peewee without the MySQL driver (s
 # isort: split
 import argparse
 import os
-import shutil
-import sqlite3
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,31 +20,17 @@ from typing import TYPE_CHECKING
 import peewee
 
 from desktop import APP_VERSION, argparse_thai
+from desktop.backups import backup_to_file
 from desktop.config import WorkstationConfig
-from models.errors import DatabaseUnavailable, DomainError, EnvironmentProblem, ValidationError
+from desktop.database_choice import resolve_database
+from models.errors import DomainError, EnvironmentProblem
 from models.i18n import _, set_language
 from reports.errors import DocumentInputError
 
 if TYPE_CHECKING:
-    from models.db import DatabaseUrl
+    pass
 
 Task = Callable[[argparse.Namespace], int]
-
-
-def resolve_database(url: str | None) -> tuple[str | None, str | None]:
-    """The URL to open (``--database``, else this workstation's setting, else the default file)
-    and the server password from the keyring when the URL has none."""
-    from models.db import parse_url
-
-    chosen = url or WorkstationConfig.load().database_url or None
-    if not chosen:
-        return None, None
-    parsed = parse_url(chosen)
-    if parsed.is_embedded or parsed.password:
-        return chosen, None
-    from desktop.secrets import get_password
-
-    return chosen, get_password(parsed.without_password())
 
 
 def open_database(args: argparse.Namespace, *, migrate: bool = True) -> None:
@@ -90,7 +73,73 @@ def task_db(args: argparse.Namespace) -> int:
             print(_("ไม่รู้จัก (จากรุ่นที่ใหม่กว่า): {name}").format(name=name))
         database.close()
         return 0
+    if args.db_action == "create-roles":
+        return create_server_roles(args)
+    if args.db_action == "grant":
+        return grant_server_rights(args)
     return backup_database(args)
+
+
+def _secret(env: str, prompt: str) -> str:
+    """A password from the environment (scripts) or typed at the console (never an argument:
+    the process list would show it)."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def create_server_roles(args: argparse.Namespace) -> int:
+    """``db create-roles``: run once by the server's administrator (an administrator's URL)."""
+    from models import db as dbmod
+    from models import server_roles
+
+    url, password = resolve_database(args.database)
+    database = dbmod.connect(url, password=password)
+    try:
+        done = server_roles.create_roles(
+            database,
+            owner=args.owner,
+            owner_password=_secret(
+                "ICTDESK_OWNER_PASSWORD",
+                _("รหัสผ่านของบัญชีเจ้าของ schema {name}: ").format(name=args.owner),
+            ),
+            app=args.app,
+            app_password=_secret(
+                "ICTDESK_APP_PASSWORD", _("รหัสผ่านของบัญชีใช้งาน {name}: ").format(name=args.app)
+            ),
+            schema=args.schema,
+        )
+    finally:
+        database.close()
+    for line in done:
+        print(line)
+    print(
+        _(
+            "สร้างบัญชีแล้ว ขั้นต่อไป: ปรับรุ่นฐานข้อมูลด้วยบัญชี {owner} (db upgrade) "
+            "แล้วให้สิทธิ์บัญชี {app} (db grant) และให้เครื่องลูกข่ายใช้บัญชี {app} เท่านั้น"
+        ).format(owner=args.owner, app=args.app)
+    )
+    return 0
+
+
+def grant_server_rights(args: argparse.Namespace) -> int:
+    """``db grant``: run as the schema owner after each ``db upgrade``."""
+    from models import db as dbmod
+    from models import server_roles
+
+    url, password = resolve_database(args.database)
+    database = dbmod.connect(url, password=password)
+    try:
+        done = server_roles.grant(database, app=args.app)
+    finally:
+        database.close()
+    for line in done:
+        print(line)
+    print(_("ให้สิทธิ์บัญชี {app} แล้ว {n} ตาราง").format(app=args.app, n=len(done)))
+    return 0
 
 
 def backup_database(args: argparse.Namespace) -> int:
@@ -99,99 +148,6 @@ def backup_database(args: argparse.Namespace) -> int:
     backup_to_file(url, password, output)
     print(_("สำรองฐานข้อมูลไว้ที่ {path}").format(path=output))
     return 0
-
-
-def backup_to_file(url: str | None, password: str | None, output: Path) -> Path:
-    """Back up the database at ``url`` into ``output`` (SQLite: online backup; PostgreSQL:
-    pg_dump; MySQL/MariaDB: mysqldump). Raises ``EnvironmentProblem`` with a Thai message.
-    Also used by the window's "สำรองฐานข้อมูล…" (in the worker)."""
-    from models import backup
-    from models import db as dbmod
-
-    parsed = dbmod.parse_url(url or dbmod.default_url())
-    _check_backup_target(parsed, output)
-    if parsed.is_embedded:
-        database = dbmod.connect(parsed.url)
-        assert isinstance(database, peewee.SqliteDatabase)
-        try:
-            backup.backup_to(database, output)
-        except (OSError, sqlite3.Error) as exc:
-            raise EnvironmentProblem(
-                _("เขียนไฟล์สำรอง {path} ไม่ได้ ({detail})").format(path=output, detail=exc),
-                _("ตรวจสอบว่าโฟลเดอร์นั้นมีอยู่และมีสิทธิ์เขียน แล้วลองใหม่"),
-            ) from exc
-        finally:
-            database.close()
-        return output
-    password = parsed.password or password
-    env = dict(os.environ)
-    if parsed.backend == "postgresql":
-        tool = shutil.which("pg_dump")
-        if tool is None:
-            raise EnvironmentProblem(
-                _(
-                    "ไม่พบโปรแกรม pg_dump บนเครื่องนี้ จึงสำรองฐานข้อมูล PostgreSQL ไม่ได้ "
-                    "กรุณาติดตั้ง PostgreSQL client (เช่น apt install postgresql-client) "
-                    "หรือสำรองจากเครื่องแม่ข่าย"
-                )
-            )
-        if password:
-            env["PGPASSWORD"] = password
-        cmd = [tool, "--format=custom", f"--file={output}", f"--host={parsed.host}"]
-        cmd += [f"--port={parsed.port or 5432}", f"--username={parsed.user or 'postgres'}"]
-        cmd += ["--no-password", parsed.name]
-    else:
-        tool = shutil.which("mariadb-dump") or shutil.which("mysqldump")
-        if tool is None:
-            raise EnvironmentProblem(
-                _(
-                    "ไม่พบโปรแกรม mysqldump บนเครื่องนี้ จึงสำรองฐานข้อมูล MySQL/MariaDB ไม่ได้ "
-                    "กรุณาติดตั้ง MariaDB client หรือสำรองจากเครื่องแม่ข่าย"
-                )
-            )
-        if password:
-            env["MYSQL_PWD"] = password
-        cmd = [tool, f"--host={parsed.host}", f"--port={parsed.port or 3306}"]
-        cmd += [f"--user={parsed.user or 'root'}", "--single-transaction", "--routines"]
-        cmd += ["--triggers", f"--result-file={output}", parsed.name]
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise EnvironmentProblem(
-            _("เขียนไฟล์สำรอง {path} ไม่ได้ ({detail})").format(path=output, detail=exc),
-            _("ตรวจสอบว่าโฟลเดอร์นั้นมีอยู่และมีสิทธิ์เขียน แล้วลองใหม่"),
-        ) from exc
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise EnvironmentProblem(
-            _("สำรองฐานข้อมูลไม่สำเร็จ: {detail}").format(detail=result.stderr.strip())
-        )
-    return output
-
-
-def _check_backup_target(parsed: DatabaseUrl, output: Path) -> None:
-    """Refuse, before anything is written, a backup that could not be one: of an SQLite file that
-    does not exist (connecting would create an empty one), into a folder, or over the live file."""
-    if output.is_dir():
-        raise ValidationError(
-            _("“{path}” เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์สำรอง").format(path=output),
-            {"output": _("ต้องเป็นชื่อไฟล์")},
-        )
-    if not parsed.is_embedded:
-        return
-    assert parsed.path is not None
-    source = parsed.path.expanduser().resolve()
-    if not source.is_file():
-        raise DatabaseUnavailable(
-            _("ไม่พบไฟล์ฐานข้อมูล {path} จึงไม่มีข้อมูลให้สำรอง").format(path=source),
-            _("ตรวจสอบที่อยู่ฐานข้อมูล (--database) แล้วลองใหม่"),
-        )
-    live = {source, *(source.with_name(source.name + end) for end in ("-wal", "-shm", "-journal"))}
-    if output.expanduser().resolve() in live:
-        raise ValidationError(
-            _("ไฟล์สำรองต้องไม่ใช่ไฟล์ฐานข้อมูลที่ใช้งานอยู่ ({path}) กรุณาระบุชื่อไฟล์อื่น").format(path=source),
-            {"output": _("ต้องไม่ใช่ไฟล์ฐานข้อมูลที่ใช้งานอยู่")},
-        )
 
 
 def task_demo(args: argparse.Namespace) -> int:
@@ -326,12 +282,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tasks = parser.add_subparsers(dest="task", metavar="TASK")
 
-    db = tasks.add_parser("db", help=_("งานฐานข้อมูล: upgrade, status, backup"))
+    db = tasks.add_parser("db", help=_("งานฐานข้อมูล: upgrade, status, backup, create-roles, grant"))
     db_tasks = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
     db_tasks.add_parser("upgrade", help=_("ปรับรุ่นโครงสร้างฐานข้อมูล"))
     db_tasks.add_parser("status", help=_("แสดงรุ่นของโครงสร้างฐานข้อมูล"))
     backup = db_tasks.add_parser("backup", help=_("สำรองฐานข้อมูลเป็นไฟล์"))
     backup.add_argument("--output", required=True, metavar="FILE")
+    roles = db_tasks.add_parser(
+        "create-roles",
+        help=_("สร้างบัญชีเจ้าของ schema และบัญชีใช้งานบนเครื่องแม่ข่าย (ผู้ดูแลเครื่องแม่ข่าย)"),
+    )
+    roles.add_argument("--owner", default="ictdesk_owner", metavar="NAME")
+    roles.add_argument("--app", default="ictdesk_app", metavar="NAME")
+    roles.add_argument("--schema", default="ictdesk", metavar="NAME", help="PostgreSQL")
+    grant = db_tasks.add_parser(
+        "grant", help=_("ให้สิทธิ์บัญชีใช้งานกับตารางทั้งหมด (เจ้าของ schema ทำหลังปรับรุ่น)")
+    )
+    grant.add_argument("--app", default="ictdesk_app", metavar="NAME")
     db.set_defaults(run=task_db)
 
     demo = tasks.add_parser("demo", help=_("เพิ่มข้อมูลตัวอย่างของสำนักงานสมมุติ"))

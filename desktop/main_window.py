@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from desktop import APP_VERSION, connection, worker
 from desktop.config import WorkstationConfig
 from desktop.context import AppContext
+from desktop.finder import FinderDialog
 from models import db as dbmod
 from models.i18n import _
 from models.permissions import ROLE_LABELS, Role
 from views.registry import OpenRequest, ViewSpec, views_for
 from views.widgets import messages, splitters
 from views.widgets.commands import CommandSet, with_mnemonic
-from views.widgets.finder import FinderDialog
 
 log = logging.getLogger(__name__)
 assert connection  # imported for its settings page "ฐานข้อมูลและภาษา"
@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
             messages.info(self, _("เปลี่ยนรหัสผ่านแล้ว"))
 
     def backup_database(self) -> None:
-        from desktop.cli import backup_to_file, resolve_database
+        from desktop.backups import backup_to_file
+        from desktop.database_choice import resolve_database
 
         info = self.ctx.database
         stamp = dt.date.today().strftime("%Y%m%d")

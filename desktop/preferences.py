@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from desktop.app import apply_text_scale
 from desktop.config import WorkstationConfig
+from desktop.ui_font import apply_text_scale
 from models.i18n import _, current_language
 from views.widgets import messages
 from views.widgets.dialogs import BaseDialog

@@ -12,17 +12,18 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop import worker
+from desktop.finder import FinderDialog
 from desktop.main_window import MainWindow
-from models import assets, clock, finder
-from models.assets import AssetKind
+from models import clock, finder
 from models.engine import NewFile, open_case
+from models.support import assets
+from models.support.assets import AssetKind
 from tests.gui.desk import context
 from tests.process_office import Office, make_office
-from tests.unit import test_data_requests as data_requests_case
-from tests.unit.test_publications import FILES, registration
+from tests.unit.data_request import test_data_requests as data_requests_case
+from tests.unit.publication.test_publications import FILES, registration
 from views.process_tabs import view_for_process
 from views.widgets.cases import ProcessTab
-from views.widgets.finder import FinderDialog
 
 pytestmark = pytest.mark.gui
 

@@ -15,7 +15,7 @@ from desktop.context import AppContext
 from models.engine import open_case, screens
 from tests.gui.desk import context
 from tests.process_office import Office, make_office
-from tests.unit.test_publications import FILES, registration
+from tests.unit.publication.test_publications import FILES, registration
 from views.widgets import splitters
 from views.widgets.case_forms import FormDialog
 from views.widgets.dialogs import PeriodDialog

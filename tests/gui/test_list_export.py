@@ -19,8 +19,8 @@ from models.spreadsheets import BE_DATE_FORMAT
 from tests.gui.conftest import MessageBoxes
 from tests.gui.desk import Desk, patch_dialogs
 from tests.process_office import Office, make_office
-from tests.unit import test_data_requests as data_requests_case
-from tests.unit import test_publications as publications_case
+from tests.unit.data_request import test_data_requests as data_requests_case
+from tests.unit.publication import test_publications as publications_case
 from views.widgets import qt_thai
 from views.widgets.dialogs import PeriodDialog
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop import app as desktop_app
+from desktop import ui_font
 from desktop.config import WorkstationConfig
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
@@ -56,4 +56,4 @@ def test_staff_sets_language_and_text_size(
     again = PreferencesDialog()
     qtbot.addWidget(again)
     assert again.text_size.currentData() == 1.3 and again.language.currentData() == "en"
-    desktop_app.apply_text_scale(1.0)
+    ui_font.apply_text_scale(1.0)

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from models import assets, clock
-from models.assets import Asset, AssetKind
+from models import clock
+from models.support import asset_removal, assets
+from models.support.assets import Asset, AssetKind
 from models.users import User
 from tests.gui.conftest import MessageBoxes
 from views.registry import settings_pages_for
@@ -34,7 +35,7 @@ def test_restore_a_deleted_asset_from_the_window(
         None,
         {"kind": AssetKind.HARDWARE, "number": "7440-001-0009/65", "name": "เครื่องพิมพ์"},
     )
-    assets.delete_asset(staff, asset)
+    asset_removal.delete_asset(staff, asset)
 
     assert "recycle" in {p.key for p in settings_pages_for(ctx.user)}
     assert "recycle" not in {p.key for p in settings_pages_for(staff)}

@@ -16,7 +16,7 @@ from models.engine.tables import Case
 from tests.gui.conftest import MessageBoxes
 from tests.gui.desk import Desk, patch_dialogs
 from tests.process_office import Office, make_office
-from tests.unit.test_publications import FILES, registration
+from tests.unit.publication.test_publications import FILES, registration
 
 pytestmark = pytest.mark.gui
 START = dt.datetime(2026, 4, 10, 10, 0)

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from models import assets, audit, clock, recycle
-from models.assets import Asset, AssetKind
+from models import audit, clock, recycle
 from models.errors import PermissionDenied, ValidationError
+from models.support import asset_removal, assets
+from models.support.assets import Asset, AssetKind
 from models.users import User
 
 DAY = dt.datetime(2026, 11, 2, 9, 0)
@@ -40,7 +41,7 @@ def test_admin_restores_a_deleted_asset(db: Any, make_user: Callable[..., User])
     at(DAY)
     admin, staff = make_user("admin"), make_user("staff")
     asset = new_asset(staff)
-    assets.delete_asset(staff, asset)
+    asset_removal.delete_asset(staff, asset)
     assert Asset.get_or_none(Asset.id == asset.id) is None
     with pytest.raises(PermissionDenied):
         recycle.deleted_items(staff)  # an administrator's work
@@ -71,7 +72,7 @@ def test_after_thirty_days_or_when_the_number_is_taken(
     at(DAY)
     admin = make_user("admin")
     old = new_asset(admin)
-    assets.delete_asset(admin, old)
+    asset_removal.delete_asset(admin, old)
     entry = recycle.deleted_items(admin)[0]
     new_asset(admin)  # the number registered again meanwhile
     with pytest.raises(ValidationError, match="ใช้ข้อมูลเดียวกัน"):
@@ -79,7 +80,7 @@ def test_after_thirty_days_or_when_the_number_is_taken(
     assert Asset.select().where(Asset.number == old.number).count() == 1  # nothing doubled
 
     other = new_asset(admin, "7440-001-0002/65")
-    assets.delete_asset(admin, other)
+    asset_removal.delete_asset(admin, other)
     at(DAY + dt.timedelta(days=31))
     assert all(i.row_id != other.id for i in recycle.deleted_items(admin))
     item = (

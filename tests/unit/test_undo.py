@@ -13,9 +13,9 @@ from models import clock, engine, settings
 from models.engine import CaseState, act, open_case, state_of
 from models.engine.tables import Case, CaseStep
 from models.errors import PermissionDenied, ValidationError
-from models.publications import KEY, Publication
+from models.publication.process import KEY, Publication
 from tests.process_office import Office, make_office
-from tests.unit.test_publications import FILES, registration
+from tests.unit.publication.test_publications import FILES, registration
 
 START = dt.datetime(2026, 4, 10, 10, 0)
 
