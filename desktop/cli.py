@@ -239,6 +239,15 @@ def task_export_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def task_send_digest(args: argparse.Namespace) -> int:
+    from models import reminders
+
+    open_database(args)
+    sent = reminders.send_digests()
+    print(_("ส่งอีเมลสรุปงานแล้ว {n} ฉบับ").format(n=sent))
+    return 0
+
+
 def _register_arguments(parser: argparse.ArgumentParser, output: str) -> None:
     """The same name, --list, --from/--to and --output for print-register and export-register."""
     parser.add_argument("name", nargs="?")
@@ -317,6 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = tasks.add_parser("export-register", help=_("ส่งออกทะเบียนเป็นไฟล์ Excel (.xlsx)"))
     _register_arguments(export, "XLSX")
     export.set_defaults(run=task_export_register)
+
+    digest = tasks.add_parser(
+        "send-digest", help=_("ส่งอีเมลสรุปงานที่ถึงกำหนดให้ผู้ใช้แต่ละคน (ตั้งเวลาให้ทำวันละครั้ง)")
+    )
+    digest.set_defaults(run=task_send_digest)
     return parser
 
 

@@ -30,6 +30,7 @@ from desktop import APP_VERSION, connection, worker
 from desktop.config import WorkstationConfig
 from desktop.context import AppContext
 from desktop.finder import FinderDialog
+from desktop.reminders import ReminderNotifier
 from models import db as dbmod
 from models.i18n import _
 from models.permissions import ROLE_LABELS, Role
@@ -201,6 +202,11 @@ class MainWindow(QMainWindow):
         handler = getattr(widget, "open_request", None)
         if callable(handler) and (request.kind or request.id is not None or request.params):
             handler(request)
+
+    def start_reminders(self) -> ReminderNotifier:
+        """Tray notifications for the user's cases due today or overdue."""
+        self.reminders = ReminderNotifier(self.ctx, self)
+        return self.reminders
 
     def edit_preferences(self) -> None:
         """File → ค่าของฉัน…: language and text size, for every user."""
