@@ -30,6 +30,7 @@ from desktop import APP_VERSION, connection, worker
 from desktop.config import WorkstationConfig
 from desktop.context import AppContext
 from desktop.finder import FinderDialog
+from desktop.help import HelpDialog
 from desktop.reminders import ReminderNotifier
 from models import db as dbmod
 from models.i18n import _
@@ -203,6 +204,15 @@ class MainWindow(QMainWindow):
         if callable(handler) and (request.kind or request.id is not None or request.params):
             handler(request)
 
+    def show_help(self, page: str = "") -> HelpDialog:
+        """F1: the manual at the page of the tab in use (or ``page``)."""
+        if not page:
+            index = self.tabs.currentIndex()
+            page = self.specs[index].key if 0 <= index < len(self.specs) else "index"
+        dialog = HelpDialog(page, self)
+        dialog.open()
+        return dialog
+
     def start_reminders(self) -> ReminderNotifier:
         """Tray notifications for the user's cases due today or overdue."""
         self.reminders = ReminderNotifier(self.ctx, self)
@@ -262,6 +272,11 @@ class MainWindow(QMainWindow):
         previous_tab.triggered.connect(lambda: self._step_tab(-1))
 
         help_menu = bar.addMenu(with_mnemonic(_("ช่วยเหลือ"), "H"))
+        self.manual_action = help_menu.addAction(_("คู่มือการใช้งาน"))
+        self.manual_action.setShortcut(QKeySequence("F1"))
+        self.manual_action.triggered.connect(lambda: self.show_help())
+        self.shortcuts_action = help_menu.addAction(_("แป้นพิมพ์ลัด"))
+        self.shortcuts_action.triggered.connect(lambda: self.show_help("shortcuts"))
         self.about_action = help_menu.addAction(_("เกี่ยวกับ ICT Desk"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
