@@ -29,6 +29,7 @@ MODEL_MODULES = [
     "models.support.tickets",
     "models.support.loans",
     "models.words",
+    "models.statistics.workdays",
 ]
 
 
