@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import peewee
 
-from desktop import APP_VERSION
+from desktop import APP_VERSION, argparse_thai
 from desktop.backups import backup_to_file
 from desktop.config import WorkstationConfig
 from desktop.database_choice import resolve_database
@@ -313,6 +313,50 @@ def task_print_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def task_export_register(args: argparse.Namespace) -> int:
+    from models import registers
+
+    if args.list:
+        open_database(args)
+        for definition in registers.all_registers():
+            print(f"{definition.name:<20} {_(definition.title)}")
+        return 0
+    if not (args.name and args.output):
+        print(_("กรุณาระบุชื่อทะเบียนและ --output (ดูรายชื่อด้วย --list)"), file=sys.stderr)
+        return 1
+    open_database(args)
+    path, count = registers.export_register(
+        args.name, date_from=args.date_from, date_to=args.date_to, output=Path(args.output)
+    )
+    print(_("ส่งออกทะเบียน {count} รายการไว้ที่ {path}").format(count=count, path=path))
+    return 0
+
+
+def task_send_digest(args: argparse.Namespace) -> int:
+    from models import reminders
+
+    open_database(args)
+    sent = reminders.send_digests()
+    print(_("ส่งอีเมลสรุปงานแล้ว {n} ฉบับ").format(n=sent))
+    return 0
+
+
+def _register_arguments(parser: argparse.ArgumentParser, output: str) -> None:
+    """The same name, --list, --from/--to and --output for print-register and export-register."""
+    parser.add_argument("name", nargs="?")
+    parser.add_argument("--list", action="store_true", help=_("แสดงรายชื่อทะเบียน"))
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help=_("ตั้งแต่วันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)"),
+    )
+    parser.add_argument(
+        "--to", dest="date_to", metavar="DATE", help=_("ถึงวันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)")
+    )
+    parser.add_argument("--output", metavar=output)
+
+
 def task_statistics(args: argparse.Namespace) -> int:
     """The management report (PDF with charts) or the workbook (figures and native charts) of a
     fiscal year, by the output's extension."""
@@ -350,7 +394,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ictdesk",
         description=_("ICT Desk: งานตามกระบวนการ ทะเบียน และหนังสือราชการของ ภทส."),
     )
-    parser.add_argument("--version", action="version", version=f"ICT Desk {APP_VERSION}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ICT Desk {APP_VERSION}",
+        help=_("แสดงรุ่นของโปรแกรมแล้วจบ"),
+    )
     parser.add_argument(
         "--database", metavar="URL", help=_("ฐานข้อมูลที่จะใช้ (sqlite:///…, postgresql://…, mysql://…)")
     )
@@ -396,18 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.set_defaults(run=task_render)
 
     register = tasks.add_parser("print-register", help=_("พิมพ์ทะเบียนเป็น PDF"))
-    register.add_argument("name", nargs="?")
-    register.add_argument("--list", action="store_true", help=_("แสดงรายชื่อทะเบียน"))
-    register.add_argument(
-        "--from",
-        dest="date_from",
-        metavar="DATE",
-        help=_("ตั้งแต่วันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)"),
-    )
-    register.add_argument(
-        "--to", dest="date_to", metavar="DATE", help=_("ถึงวันที่: YYYY-MM-DD หรือ วว/ดด/ปปปป (พ.ศ.)")
-    )
-    register.add_argument("--output", metavar="PDF")
+    _register_arguments(register, "PDF")
     register.set_defaults(run=task_print_register)
 
     replica = tasks.add_parser("replica", help=_("สำเนาข้อมูลในเครื่องสำหรับใช้เมื่อเครื่องแม่ข่ายขัดข้อง"))
@@ -416,6 +454,14 @@ def build_parser() -> argparse.ArgumentParser:
     refresh = replica_tasks.add_parser("refresh", help=_("ปรับสำเนาข้อมูลให้ตรงกับเครื่องแม่ข่าย"))
     refresh.add_argument("--full", action="store_true", help=_("สร้างสำเนาใหม่ทั้งหมด"))
     replica.set_defaults(run=task_replica)
+    export = tasks.add_parser("export-register", help=_("ส่งออกทะเบียนเป็นไฟล์ Excel (.xlsx)"))
+    _register_arguments(export, "XLSX")
+    export.set_defaults(run=task_export_register)
+
+    digest = tasks.add_parser(
+        "send-digest", help=_("ส่งอีเมลสรุปงานที่ถึงกำหนดให้ผู้ใช้แต่ละคน (ตั้งเวลาให้ทำวันละครั้ง)")
+    )
+    digest.set_defaults(run=task_send_digest)
 
     statistics = tasks.add_parser(
         "statistics", help=_("รายงานสถิติประจำปีงบประมาณ: PDF พร้อมแผนภูมิ หรือ Excel")
@@ -436,6 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_hint(argv))
+    argparse_thai.install()  # usage: and error lines in the same language as the rest
     args = build_parser().parse_args(argv)
     try:
         if args.self_test:

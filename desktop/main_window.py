@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 from desktop import APP_VERSION, connection, worker
 from desktop.config import WorkstationConfig
 from desktop.context import AppContext
+from desktop.finder import FinderDialog
+from desktop.help import HelpDialog
 from desktop.offline import OfflineController
+from desktop.reminders import ReminderNotifier
 from models import db as dbmod
 from models import offline as mode
 from models.i18n import _
@@ -231,6 +234,33 @@ class MainWindow(QMainWindow):
         if callable(handler) and (request.kind or request.id is not None or request.params):
             handler(request)
 
+    def show_help(self, page: str = "") -> HelpDialog:
+        """F1: the manual at the page of the tab in use (or ``page``)."""
+        if not page:
+            index = self.tabs.currentIndex()
+            page = self.specs[index].key if 0 <= index < len(self.specs) else "index"
+        dialog = HelpDialog(page, self)
+        dialog.open()
+        return dialog
+
+    def start_reminders(self) -> ReminderNotifier:
+        """Tray notifications for the user's cases due today or overdue."""
+        self.reminders = ReminderNotifier(self.ctx, self)
+        return self.reminders
+
+    def edit_preferences(self) -> None:
+        """File → ค่าของฉัน…: language and text size, for every user."""
+        from desktop.preferences import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
+    def find_anything(self) -> FinderDialog:
+        """Ctrl+K: search cases, tickets and assets of every process and open the one chosen."""
+        dialog = FinderDialog(self.ctx, self)
+        dialog.chosen.connect(self.open_request)
+        dialog.open()  # not exec(): the result opens through ``chosen``
+        return dialog
+
     # --- menus ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -238,6 +268,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(with_mnemonic(_("แฟ้ม"), "F"))
         self.backup_action = file_menu.addAction(_("สำรองฐานข้อมูล…"))
         self.backup_action.triggered.connect(self.backup_database)
+        self.preferences_action = file_menu.addAction(_("ค่าของฉัน…"))
+        self.preferences_action.triggered.connect(self.edit_preferences)
         self.password_action = file_menu.addAction(_("เปลี่ยนรหัสผ่าน…"))
         self.password_action.triggered.connect(self.change_password)
         file_menu.addSeparator()
@@ -259,6 +291,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, key=spec.key: self.switch_to(key))
             self.view_actions.append(action)
 
+        self.find_action = view_menu.addAction(_("ค้นหาทุกงาน…"))
+        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.find_action.triggered.connect(self.find_anything)
         next_tab = view_menu.addAction(_("แท็บถัดไป"))
         next_tab.setShortcut(QKeySequence("Ctrl+PgDown"))
         next_tab.triggered.connect(lambda: self._step_tab(1))
@@ -267,6 +302,11 @@ class MainWindow(QMainWindow):
         previous_tab.triggered.connect(lambda: self._step_tab(-1))
 
         help_menu = bar.addMenu(with_mnemonic(_("ช่วยเหลือ"), "H"))
+        self.manual_action = help_menu.addAction(_("คู่มือการใช้งาน"))
+        self.manual_action.setShortcut(QKeySequence("F1"))
+        self.manual_action.triggered.connect(lambda: self.show_help())
+        self.shortcuts_action = help_menu.addAction(_("แป้นพิมพ์ลัด"))
+        self.shortcuts_action.triggered.connect(lambda: self.show_help("shortcuts"))
         self.about_action = help_menu.addAction(_("เกี่ยวกับ ICT Desk"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
