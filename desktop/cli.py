@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import peewee
 
 from desktop import APP_VERSION
+from desktop.cli_signing import add_render_options, add_verify_task
 from desktop.config import WorkstationConfig
 from models.errors import DatabaseUnavailable, DomainError, EnvironmentProblem, ValidationError
 from models.i18n import _, set_language
@@ -209,6 +210,11 @@ def task_demo(args: argparse.Namespace) -> int:
 def task_render(args: argparse.Namespace) -> int:
     from reports.jsondocs import render_json_file
 
+    if getattr(args, "sign", None):
+        from desktop.cli_signing import render_signed
+
+        return render_signed(args)
+
     apply_office_words(args.database)
     render_json_file(args.kind, Path(args.input), Path(args.output))
     print(_("สร้างเอกสาร {path} แล้ว").format(path=args.output))
@@ -301,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("kind", choices=["memo", "letter"])
     render.add_argument("--input", required=True, metavar="JSON")
     render.add_argument("--output", required=True, metavar="PDF")
+    add_render_options(render)
     render.set_defaults(run=task_render)
 
     register = tasks.add_parser("print-register", help=_("พิมพ์ทะเบียนเป็น PDF"))
@@ -317,6 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     register.add_argument("--output", metavar="PDF")
     register.set_defaults(run=task_print_register)
+
+    add_verify_task(tasks)
     return parser
 
 

@@ -50,6 +50,7 @@ from models.i18n import N_, _
 from models.org import Signatory
 from models.permissions import Role
 from models.registers import RegisterColumn, RegisterDef, declare_register
+from models.signing.placement import SlotDef, declare_signature_slots
 from reports.thaifmt import date_long
 
 if TYPE_CHECKING:  # the document engine (ReportLab) loads when a document is printed
@@ -690,6 +691,19 @@ DEFINITION = register_process(
         ),
         reports=(REPORT.period_report(),),
     )
+)
+
+# Who may put their own signature image on the cover note: the staff member who prepared it (the
+# memo's signer) and the head who checked it (the ความเห็นของ หน.ภทส. block). The letter's signer
+# is the Deputy Director, a signatory who does not log in (staff record the signing), so no
+# image of a user goes on the letter.
+declare_signature_slots(
+    KEY,
+    "cover_note",
+    (
+        SlotDef("signer", N_("ผู้จัดทำบันทึก"), "prepare", ("done",)),
+        SlotDef("opinion1", N_("ความเห็นของ หน.ภทส."), "check", ("approve",)),
+    ),
 )
 
 

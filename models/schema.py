@@ -29,6 +29,8 @@ MODEL_MODULES = [
     "models.tickets",
     "models.loans",
     "models.words",
+    "models.signing.tables",
+    "models.outgoing.register",
 ]
 
 

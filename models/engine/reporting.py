@@ -340,14 +340,21 @@ def render_document(document: Memo | Letter | FormDocument) -> bytes:
     from reports.forms import FormDocument, render_form
     from reports.letter import Letter, render_letter
     from reports.memo import render_memo
+    from reports.signing.fields import collect
+    from reports.signing.pades import add_signature_fields
 
     with document_language():
         try:
-            if isinstance(document, Letter):
-                return render_letter(document)
-            if isinstance(document, FormDocument):
-                return render_form(document)
-            return render_memo(document)
+            with collect() as fields:
+                if isinstance(document, Letter):
+                    pdf = render_letter(document)
+                elif isinstance(document, FormDocument):
+                    pdf = render_form(document)
+                else:
+                    pdf = render_memo(document)
+            # the signature blocks become empty signature fields: a digital signature made
+            # later, in the window or elsewhere, goes into its signer's block
+            return add_signature_fields(pdf, fields)
         except DocumentInputError as exc:
             raise ValidationError(exc.message) from exc
 
@@ -378,9 +385,40 @@ def case_document(
             raise ValidationError(_(refusal).format(document=_(label)))
         with document_language():
             document = make(actor, case)
-        return render_document(document), f"{file_name}_{file_part(case.number)}.pdf"
+        from models.signing.placement import apply_signatures
+
+        apply_signatures(document, case, key)  # images placed by their owners only
+        pdf = render_document(document)
+        name = f"{file_name}_{file_part(case.number)}.pdf"
+        keep_if_numbered(actor, case, document, pdf, name)
+        return pdf, name
 
     return Printable(key, label, available, render)
+
+
+def keep_if_numbered(
+    actor: Actor | None, case: Case, document: Memo | Letter | FormDocument, pdf: bytes, name: str
+) -> None:
+    """A numbered letter or memo goes into the outgoing register (ทะเบียนหนังสือส่ง) as printed."""
+    from models.outgoing.register import is_numbered, keep
+
+    number = str(getattr(document, "number", "") or "")
+    if not is_numbered(number):
+        return
+    signers = [str(getattr(document, "signer_name", "") or "")]
+    signers += [o.signer_name for o in getattr(document, "opinions", []) if o.signature_image]
+    keep(
+        actor,
+        number=number,
+        date=getattr(document, "date", None) or clock.today(),
+        subject=str(getattr(document, "subject", "")),
+        recipient=str(getattr(document, "recipient", "")),
+        signers=signers,
+        pdf=pdf,
+        file_name=name,
+        kind=type(document).__name__.lower(),
+        case=case,
+    )
 
 
 @dataclass(frozen=True)
