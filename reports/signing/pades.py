@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import binascii
 import datetime as dt
+import hashlib
 import io
 import uuid
 from collections.abc import Sequence
@@ -256,6 +257,7 @@ def add_signature_fields(pdf: bytes, fields: Sequence[SignatureField]) -> bytes:
     """``pdf`` with its signature blocks as empty signature fields (one incremental update), so
     whoever signs it later, in the window or elsewhere, signs in the right block. Unchanged when
     there are no fields or the PDF already has signature fields."""
+    from pyhanko.pdf_utils import generic
     from pyhanko.sign import fields as sig_fields
 
     if not fields:
@@ -267,6 +269,12 @@ def add_signature_fields(pdf: bytes, fields: Sequence[SignatureField]) -> bytes:
         sig_fields.append_signature_field(
             writer, sig_fields.SigFieldSpec(spec.name, on_page=spec.page - 1, box=_points(spec.box))
         )
+    # pyHanko gives every update a random second ID; derived from the content instead, the same
+    # document printed twice is the same bytes (the outgoing register keeps one copy)
+    first_id = writer._document_id[0]
+    writer._document_id = generic.ArrayObject(
+        [first_id, generic.ByteStringObject(hashlib.sha256(pdf).digest()[:16])]
+    )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

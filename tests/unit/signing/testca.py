@@ -16,7 +16,7 @@ NOW = dt.datetime.now(dt.UTC)
 
 
 @dataclass
-class TestCA:
+class CertificateAuthority:
     key: rsa.RSAPrivateKey
     cert: x509.Certificate
 
@@ -29,7 +29,7 @@ def _key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
-def make_ca(name: str = "ICT Desk Test CA") -> TestCA:
+def make_ca(name: str = "ICT Desk Test CA") -> CertificateAuthority:
     key = _key()
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     cert = (
@@ -58,11 +58,11 @@ def make_ca(name: str = "ICT Desk Test CA") -> TestCA:
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
-    return TestCA(key, cert)
+    return CertificateAuthority(key, cert)
 
 
 def make_user(
-    ca: TestCA,
+    ca: CertificateAuthority,
     name: str,
     password: str,
     *,
