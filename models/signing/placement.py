@@ -233,3 +233,27 @@ def apply_signatures(document: Any, case: Case, key: str) -> None:
                 block.signer_name = placed.name
                 block.signer_position = placed.position or block.signer_position
                 block.signed_on = placed.signed_on
+
+
+def my_slots(actor: Actor | None, case_id: int, document: str) -> list[SlotState]:
+    """The blocks of a case's document the acting user signed (for the case screen's buttons)."""
+    if actor is None or not slot_defs_for_case(case_id, document):
+        return []
+    case = records.get(Case, case_id)
+    return [s for s in slots_for(actor, case, document) if s.mine and s.step_id is not None]
+
+
+def slot_defs_for_case(case_id: int, document: str) -> tuple[SlotDef, ...]:
+    process = Case.select(Case.process).where(Case.id == case_id).scalar()
+    return slot_defs(str(process), document) if process else ()
+
+
+def toggle_own_signature(actor: Actor | None, case_id: int, document: str, slot_key: str) -> bool:
+    """Place the actor's signature on the block, or take it off when placed; True when placed."""
+    case = records.get(Case, case_id)
+    for state in slots_for(actor, case, document):
+        if state.slot.key == slot_key and state.placed:
+            withdraw_signature(actor, case, document, slot_key)
+            return False
+    place_signature(actor, case, document, slot_key)
+    return True

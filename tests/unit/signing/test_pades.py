@@ -58,7 +58,7 @@ def test_the_engine_reports_each_signature_block_above_its_name() -> None:
     signer, opinion = fields
     assert signer.page == opinion.page == 1
     name_bottom = _line_top(pdf, "(นายสมชายใจดี)")
-    x1, y1, x2, y2 = signer.box
+    x1, y1, _x2, y2 = signer.box
     assert y1 >= name_bottom and y2 - y1 > 40 and x1 > 250, "the blank lines above the name"
     assert opinion.box[3] < y1, "the head's block is below the signer's"
     with collect() as again:
