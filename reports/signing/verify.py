@@ -36,25 +36,31 @@ class SignatureReport:
     issuer: str
     signed_at: dt.datetime | None
     timestamped: bool  # the time comes from a timestamp server (PAdES B-T)
-    intact: bool  # the signed bytes are unchanged and the signature is cryptographically valid
+    intact: bool  # the signed bytes are unchanged (their digest matches the signed one)
     unmodified: bool  # nothing but later signatures added after this one
     trusted: bool  # the certificate chains to a certificate the office trusts
     whole_file: bool  # the signature covers the file to its last byte
+    problem: str = ""  # why the signature could not be checked at all
+    valid: bool = True  # the signature value checks out with the certificate, fit for signing
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.unmodified and self.trusted
+        return self.intact and self.valid and self.unmodified and self.trusted
 
     def status_text(self) -> str:
         """The status in Thai, e.g. ``ถูกต้อง`` or ``เอกสารถูกแก้ไขหลังลงนาม; ไม่อยู่ในรายการที่เชื่อถือ``."""
+        if self.problem:
+            return self.problem
         if self.ok:
             return "ถูกต้อง"
         problems = []
         if not self.intact:
             problems.append("เอกสารถูกแก้ไขหลังลงนาม (ลายมือชื่อไม่ตรงกับเนื้อหา)")
+        elif not self.valid:
+            problems.append("ลายมือชื่อไม่ถูกต้อง (ใบรับรองนี้ใช้ลงนามเอกสารไม่ได้ หรือค่าลายมือชื่อไม่ตรงกับใบรับรอง)")
         elif not self.unmodified:
             problems.append("เอกสารถูกแก้ไขหลังลงนาม")
-        if self.intact and not self.trusted:
+        if self.intact and self.valid and not self.trusted:
             problems.append("ใบรับรองไม่ได้ออกโดยหน่วยงานที่สำนักงานเชื่อถือ")
         return "; ".join(problems)
 
@@ -101,6 +107,7 @@ def verify_pdf(pdf: bytes, trusted: Sequence[bytes]) -> list[SignatureReport]:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
@@ -111,6 +118,11 @@ def verify_pdf(pdf: bytes, trusted: Sequence[bytes]) -> list[SignatureReport]:
     except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise VerificationError("อ่านไฟล์ PDF ไม่ได้ (ไฟล์เสียหรือไม่ใช่ PDF)", "pdf") from exc
     reports: list[SignatureReport] = []
+    # signing certificates carry digitalSignature, nonRepudiation or both (pyHanko asks for
+    # nonRepudiation alone by default, which would call many real certificates invalid)
+    usage = KeyUsageConstraints(
+        key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
+    )
     allowed = {
         ModificationLevel.NONE,
         ModificationLevel.LTA_UPDATES,
@@ -121,14 +133,22 @@ def verify_pdf(pdf: bytes, trusted: Sequence[bytes]) -> list[SignatureReport]:
             trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
         )
         try:
-            status = validate_pdf_signature(embedded, context)
-        except (PdfError, ValueError, KeyError, TypeError) as exc:
+            status = validate_pdf_signature(embedded, context, key_usage_settings=usage)
+        except (PdfError, ValueError, KeyError, TypeError):  # a damaged signature dictionary
             reports.append(
                 SignatureReport(
-                    str(embedded.field_name), "-", "-", None, False, False, False, False, False
+                    str(embedded.field_name),
+                    "-",
+                    "-",
+                    None,
+                    False,
+                    False,
+                    False,
+                    False,
+                    False,
+                    problem="อ่านลายมือชื่อนี้ไม่ได้ (ข้อมูลลายมือชื่อเสียหาย)",
                 )
             )
-            _ = exc
             continue
         stamp = status.timestamp_validity
         when = stamp.timestamp if stamp is not None else status.signer_reported_dt
@@ -140,7 +160,8 @@ def verify_pdf(pdf: bytes, trusted: Sequence[bytes]) -> list[SignatureReport]:
                 issuer=_name_of_issuer(status.signing_cert),
                 signed_at=when,
                 timestamped=stamp is not None,
-                intact=bool(status.intact and status.valid),
+                intact=bool(status.intact),
+                valid=bool(status.valid),
                 unmodified=bool(
                     status.intact and level in allowed and status.docmdp_ok is not False
                 ),

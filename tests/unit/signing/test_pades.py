@@ -192,3 +192,12 @@ def test_not_a_pdf() -> None:
     with pytest.raises(VerificationError, match="PDF"):
         verify_pdf(b"hello", [])
     assert verify_pdf(render_memo(memo()), []) == [], "an unsigned PDF has no signatures"
+
+
+def test_a_certificate_for_digital_signature_only_is_valid(ca: CertificateAuthority) -> None:
+    p12, _cert, _key = make_user(ca, "นายสมชาย ใจดี", "pw", non_repudiation=False)
+    pdf, fields = rendered()
+    (report,) = verify_pdf(
+        sign_pdf(pdf, load_pkcs12(p12, "pw"), fields=fields, when=WHEN), [ca.pem]
+    )
+    assert report.ok, report.status_text()

@@ -68,6 +68,7 @@ def make_user(
     *,
     days: int = 365,
     timestamping: bool = False,
+    non_repudiation: bool = True,
 ) -> tuple[bytes, x509.Certificate, rsa.RSAPrivateKey]:
     """A PKCS#12 (key, certificate and the CA's certificate) protected by ``password``."""
     key = _key()
@@ -83,7 +84,7 @@ def make_user(
         .add_extension(
             x509.KeyUsage(
                 digital_signature=True,
-                content_commitment=True,
+                content_commitment=non_repudiation,
                 key_encipherment=False,
                 data_encipherment=False,
                 key_agreement=False,
