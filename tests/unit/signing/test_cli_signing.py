@@ -3,8 +3,10 @@ nothing written on a wrong password."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from tests.unit.signing.testca import make_ca, make_user
 from tests.unit.test_cli import run_cli
@@ -81,3 +83,33 @@ def test_render_signed_then_verify(tmp_path: Path) -> None:
     assert none.returncode == 1 and "ไม่มีลายมือชื่อดิจิทัล" in none.stdout
     missing = run_cli("verify-pdf", str(tmp_path / "nothing.pdf"), config_dir=config)
     assert missing.returncode == 1 and "ไม่พบไฟล์" in missing.stderr
+
+
+def test_verify_pdf_trusts_the_office_certificates_in_the_database(
+    sqlite_db: Any, tmp_path: Path
+) -> None:
+    from models.signing import trust
+    from reports.signing.fields import collect
+    from reports.signing.pades import load_pkcs12, sign_pdf
+
+    ca = make_ca()
+    p12, _cert, _key = make_user(ca, "นายสมชาย ใจดี", "pw")
+    with collect() as fields:
+        from reports.jsondocs import render_json
+
+        pdf = render_json("memo", MEMO)
+    signed = sign_pdf(pdf, load_pkcs12(p12, "pw"), fields=fields, when=dt.datetime(2026, 11, 23))
+    (tmp_path / "signed.pdf").write_bytes(signed)
+    config = tmp_path / "config"
+    untrusted = run_cli(
+        "--database", sqlite_db.test_url, "verify-pdf", str(tmp_path / "signed.pdf"),
+        config_dir=config,
+    )  # fmt: skip
+    assert untrusted.returncode == 1
+    trust.add_trusted_certificate(None, ca.pem)
+    trusted = run_cli(
+        "--database", sqlite_db.test_url, "verify-pdf", str(tmp_path / "signed.pdf"),
+        config_dir=config,
+    )  # fmt: skip
+    assert trusted.returncode == 0, trusted.stdout + trusted.stderr
+    assert "สถานะ: ถูกต้อง" in trusted.stdout
