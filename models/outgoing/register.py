@@ -5,7 +5,9 @@ final PDF's bytes and their SHA-256. A case's numbered letter or memo is kept ea
 printed (the same number again replaces the kept PDF when it changed; the audit log keeps the
 history); a digitally signed copy of a kept PDF replaces it (a PAdES signature is an incremental
 update, so the kept bytes are the signed file's first bytes: that is how it is recognised).
-Opening a kept document checks its SHA-256 and gives back exactly the bytes kept.
+Opening a kept document checks its SHA-256 and gives back exactly the bytes kept. A number the
+app issued whose document has not been printed yet is listed too (ยังไม่ได้เก็บไฟล์), so the
+register never misses a number.
 
 Printable as the register ``outgoing`` (``print-register outgoing``) and exported to .xlsx.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +28,13 @@ from models.base import Actor, BaseModel
 from models.engine.tables import Case
 from models.errors import NotFound, ValidationError
 from models.i18n import N_, _, document_language
+from models.numbering import IssuedNumber
 from models.permissions import Permission, require
 from models.registers import RegisterColumn, RegisterDef, declare_register
 from reports.thaifmt import date_short
 
 SEARCH_BACK = 500  # kept documents looked at when a signed copy comes back
+OUTGOING_SERIES = ("outgoing_letter",)  # number series of documents sent out by the app
 
 
 class OutgoingDocument(BaseModel):
@@ -148,6 +153,60 @@ def open_document(actor: Actor | None, document_id: int) -> tuple[bytes, str]:
     return data, str(row.file_name)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A line of the register: a kept document, or a number the app issued whose document has
+    not been printed (so not kept) yet."""
+
+    number: str
+    date: dt.date
+    subject: str
+    recipient: str
+    signers: str
+    signed: bool
+    file_name: str
+    sha256: str  # "" while not kept
+
+
+def entries(start: dt.date | None, end: dt.date | None) -> list[Entry]:
+    """Every kept document and every outgoing number issued without a kept document yet, by
+    date."""
+    out = [
+        Entry(
+            str(r.number),
+            r.doc_date,
+            str(r.subject),
+            str(r.recipient),
+            str(r.signers),
+            bool(r.signed),
+            str(r.file_name),
+            str(r.sha256),
+        )
+        for r in kept_documents(start, end)
+    ]
+    kept = {e.number for e in out}
+    issued = IssuedNumber.select().where(IssuedNumber.kind.in_(OUTGOING_SERIES))
+    if start is not None:
+        issued = issued.where(IssuedNumber.issued_on >= start)
+    if end is not None:
+        issued = issued.where(IssuedNumber.issued_on <= end)
+    for number in issued:
+        if str(number.formatted) not in kept:
+            out.append(
+                Entry(
+                    str(number.formatted),
+                    number.issued_on,
+                    str(number.subject),
+                    "",
+                    "",
+                    False,
+                    "",
+                    "",
+                )
+            )
+    return sorted(out, key=lambda e: (e.date, e.number))
+
+
 def kept_documents(start: dt.date | None, end: dt.date | None) -> list[OutgoingDocument]:
     fields = [f for f in OutgoingDocument._meta.sorted_fields if f.name != "pdf"]
     query = OutgoingDocument.select(*fields)
@@ -171,20 +230,22 @@ COLUMNS = (
 
 def register_rows(start: dt.date | None, end: dt.date | None) -> list[dict[str, str]]:
     rows = []
-    for index, row in enumerate(kept_documents(start, end), 1):
-        signers = str(row.signers or "-")
-        if row.signed:
+    for index, entry in enumerate(entries(start, end), 1):
+        signers = entry.signers or "-"
+        if entry.signed:
             signers += " " + _("(ลงนามดิจิทัล)")
         rows.append(
             {
                 "seq": str(index),
-                "number": str(row.number),
-                "date": date_short(row.doc_date),
-                "subject": str(row.subject),
-                "recipient": str(row.recipient or "-"),
+                "number": entry.number,
+                "date": date_short(entry.date),
+                "subject": entry.subject,
+                "recipient": entry.recipient or "-",
                 "signers": signers,
                 # broken in four so the column stays narrow on paper
-                "sha256": " ".join(str(row.sha256)[i : i + 16] for i in range(0, 64, 16)),
+                "sha256": " ".join(entry.sha256[i : i + 16] for i in range(0, 64, 16))
+                if entry.sha256
+                else _("ยังไม่ได้เก็บไฟล์"),
             }
         )
     return rows
@@ -213,16 +274,16 @@ def export_xlsx(
         rows = [
             [
                 index,
-                str(row.number),
-                row.doc_date,
-                str(row.subject),
-                str(row.recipient),
-                str(row.signers),
-                _("ใช่") if row.signed else _("ไม่ใช่"),
-                str(row.file_name),
-                str(row.sha256),
+                entry.number,
+                entry.date,
+                entry.subject,
+                entry.recipient,
+                entry.signers,
+                _("ใช่") if entry.signed else _("ไม่ใช่"),
+                entry.file_name,
+                entry.sha256 or _("ยังไม่ได้เก็บไฟล์"),
             ]
-            for index, row in enumerate(kept_documents(start, end), 1)
+            for index, entry in enumerate(entries(start, end), 1)
         ]
         columns = [
             SheetColumn(_("ลำดับ"), 8),

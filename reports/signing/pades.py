@@ -269,8 +269,10 @@ def add_signature_fields(pdf: bytes, fields: Sequence[SignatureField]) -> bytes:
         sig_fields.append_signature_field(
             writer, sig_fields.SigFieldSpec(spec.name, on_page=spec.page - 1, box=_points(spec.box))
         )
-    # pyHanko gives every update a random second ID; derived from the content instead, the same
-    # document printed twice is the same bytes (the outgoing register keeps one copy)
+    # pyHanko gives every update a random second ID and a ModDate of the moment; the ID derived
+    # from the content and the metadata left as rendered, the same document printed twice is the
+    # same bytes (the outgoing register keeps one copy)
+    writer._update_meta = lambda: None
     first_id = writer._document_id[0]
     writer._document_id = generic.ArrayObject(
         [first_id, generic.ByteStringObject(hashlib.sha256(pdf).digest()[:16])]

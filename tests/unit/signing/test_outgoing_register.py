@@ -46,8 +46,11 @@ def test_a_numbered_letter_is_kept_and_opens_byte_for_byte(office: Office, tmp_p
     assert outgoing.kept_documents(None, None) == []
     case = _sent(office)
     letter_no = DataRequest.get(DataRequest.case == case.id).letter_no
+    (issued,) = outgoing.register_rows(None, None)
+    assert issued["number"] == letter_no and issued["sha256"] == "ยังไม่ได้เก็บไฟล์"
     pdf, name = engine.print_document(somchai, case.id, "letter")
     (row,) = outgoing.kept_documents(None, None)
+    assert [r["number"] for r in outgoing.register_rows(None, None)] == [letter_no]
     assert (row.number, row.doc_date, row.kind) == (letter_no, D(2026, 6, 5), "letter")
     assert row.subject == "ส่งข้อมูลสารสนเทศด้านการประเมินคุณภาพภายนอก"
     assert row.recipient == "อธิการบดีมหาวิทยาลัยราชภัฏนครปฐม"

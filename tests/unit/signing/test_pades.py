@@ -201,3 +201,15 @@ def test_a_certificate_for_digital_signature_only_is_valid(ca: CertificateAuthor
         sign_pdf(pdf, load_pkcs12(p12, "pw"), fields=fields, when=WHEN), [ca.pem]
     )
     assert report.ok, report.status_text()
+
+
+def test_the_empty_fields_make_the_same_bytes_every_time() -> None:
+    from reports.signing.pades import add_signature_fields
+
+    pdf, fields = rendered()
+    first = add_signature_fields(pdf, fields)
+    assert first.startswith(pdf) and empty_fields(first) == ["signer", "opinion1"]
+    update = first[len(pdf) :]
+    assert b"/ModDate" not in update, "no time of day in the update: a reprint is the same bytes"
+    assert add_signature_fields(pdf, fields) == first
+    assert add_signature_fields(first, fields) == first, "fields are added once"
