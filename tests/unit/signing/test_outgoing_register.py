@@ -14,7 +14,7 @@ import peewee
 import pytest
 
 from models import engine, registers
-from models.data_requests import DataRequest
+from models.data_request.process import DataRequest
 from models.engine import act
 from models.errors import ValidationError
 from models.outgoing import register as outgoing

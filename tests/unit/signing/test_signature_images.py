@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from models import clock, engine
-from models.data_requests import KEY
+from models.data_request.process import KEY
 from models.engine import NewFile, act, open_case
 from models.errors import NotFound, PermissionDenied, ValidationError
 from models.signing import images, placement
