@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         self.signature_action.triggered.connect(self.own_signature)
         self.verify_action = file_menu.addAction(_("ตรวจสอบลายมือชื่อดิจิทัลในไฟล์ PDF…"))
         self.verify_action.triggered.connect(self.verify_pdf_file)
+        self.outgoing_action = file_menu.addAction(_("ทะเบียนหนังสือส่ง…"))
+        self.outgoing_action.triggered.connect(self.outgoing_register)
         file_menu.addSeparator()
         self.logout_action = file_menu.addAction(_("ออกจากระบบ"))
         self.logout_action.triggered.connect(self.logout)
@@ -284,6 +286,11 @@ class MainWindow(QMainWindow):
         from views.signing.own_signature import OwnSignatureDialog
 
         OwnSignatureDialog(self.ctx, self).exec()
+
+    def outgoing_register(self) -> None:
+        from views.signing.outgoing import OutgoingDialog
+
+        OutgoingDialog(self.ctx, self).exec()
 
     def verify_pdf_file(self) -> None:
         """Open any PDF (one received, too) in the preview, where it can be verified or signed."""

@@ -1,4 +1,4 @@
-"""Settings → ทะเบียนหนังสือส่ง: the numbered documents the office issued, each opened exactly
+"""ทะเบียนหนังสือส่ง (File menu, and a settings page): the numbered documents the office issued, each opened exactly
 as kept (its SHA-256 checked), printed as a register or exported to Excel."""
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QPushButton,
@@ -98,3 +100,19 @@ class OutgoingPage(QWidget):
         )
         if name and self.export_to(Path(name)):
             messages.info(self, _("ส่งออกไว้ที่ {path}").format(path=name))
+
+
+class OutgoingDialog(QDialog):
+    """The register for everyone who may view (the settings page is for office managers)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("ทะเบียนหนังสือส่ง"))
+        self.resize(1000, 600)
+        self.page = OutgoingPage(ctx, self)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.button(QDialogButtonBox.StandardButton.Close).setText(_("ปิด"))
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page)
+        layout.addWidget(box)

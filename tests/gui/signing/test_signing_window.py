@@ -130,3 +130,22 @@ def test_sign_and_verify_in_the_preview(
     assert (
         page.export_to(tmp_path / "outgoing.xlsx") and (tmp_path / "outgoing.xlsx").stat().st_size
     )
+
+
+def test_the_register_from_the_file_menu(ctx: AppContext, qtbot: Any) -> None:
+    from views.signing.outgoing import OutgoingDialog
+
+    register.keep(
+        ctx.user,
+        number="สมศ/7",
+        date=dt.date(2026, 11, 23),
+        subject="ส่งข้อมูล",
+        recipient="อธิการบดี",
+        signers=["นางมาลินี ศรีสุข"],
+        pdf=b"%PDF-1.4 kept",
+        file_name="letter.pdf",
+    )
+    dialog = OutgoingDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.page.table.rowCount() == 1
+    assert dialog.page.table.item(0, 0).text() == "สมศ/7"
