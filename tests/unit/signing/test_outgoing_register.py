@@ -19,6 +19,7 @@ from models.engine import act
 from models.errors import ValidationError
 from models.outgoing import register as outgoing
 from reports.signing.pades import load_pkcs12, sign_pdf
+from tests.backends import EVERY_BACKEND
 from tests.process_office import Office, make_office, pdf_table_rows, pdf_text, squash
 from tests.unit.signing.test_signature_images import D, _case_checked, at
 from tests.unit.signing.testca import make_ca, make_user
@@ -39,6 +40,7 @@ def _sent(office: Office) -> engine.Case:
     return act(somchai, case, "sent", data={"sent_on": D(2026, 6, 5), "sent_method": "email"})
 
 
+@EVERY_BACKEND
 def test_a_numbered_letter_is_kept_and_opens_byte_for_byte(office: Office, tmp_path: Path) -> None:
     somchai, viewer = office["somchai"], office["viewer"]
     case = _case_checked(office)

@@ -20,6 +20,7 @@ from models.errors import NotFound, PermissionDenied, ValidationError
 from models.signing import images, placement
 from reports.signing.images import prepare_signature
 from reports.thaifmt import thai_digits as t
+from tests.backends import EVERY_BACKEND
 from tests.process_office import Office, make_office, pdf_text, squash
 from tests.unit.signing.images_for_tests import scanned_jpeg, transparent_png
 
@@ -105,6 +106,7 @@ def _word_top(pdf: bytes, text: str) -> float:
     raise AssertionError(text)
 
 
+@EVERY_BACKEND
 def test_only_the_owner_places_their_signature_where_they_signed(office: Office) -> None:
     somchai, head, admin, suda = (
         office["somchai"],
