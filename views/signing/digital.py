@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.i18n import _
+from models.i18n import N_, _
 
 if TYPE_CHECKING:
     from reports.signing.verify import SignatureReport
 
 log = logging.getLogger(__name__)
 KEYRING_SERVICE = "ICT Desk certificate"
-FIELD_LABELS = {"signer": "ผู้ลงนามในหนังสือ", "opinion1": "ความเห็นของ หน.ภทส."}
+FIELD_LABELS = {"signer": N_("ผู้ลงนามในหนังสือ"), "opinion1": N_("ความเห็นของ หน.ภทส.")}
 
 
 def _keyring_key(username: str, p12: bytes) -> str:

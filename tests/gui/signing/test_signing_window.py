@@ -149,3 +149,32 @@ def test_the_register_from_the_file_menu(ctx: AppContext, qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     assert dialog.page.table.rowCount() == 1
     assert dialog.page.table.item(0, 0).text() == "สมศ/7"
+
+
+def test_the_sign_dialog_takes_a_kept_password(qtbot: Any, tmp_path: Path) -> None:
+    from views.signing.digital import SignDialog, store_password
+
+    p12 = tmp_path / "me.p12"
+    p12.write_bytes(b"pkcs12 bytes")
+    asked = SignDialog("somchai", ["signer", "opinion1"])
+    qtbot.addWidget(asked)
+    asked.p12_edit.setText(str(p12))
+    asked.fill_stored_password()
+    assert asked.password_edit.text() == "" and not asked.remember_box.isChecked()
+    assert [asked.field_box.itemData(i) for i in range(asked.field_box.count())] == [
+        "signer",
+        "opinion1",
+        "",
+    ]
+    assert asked.field_box.itemText(1) == "ความเห็นของ หน.ภทส."
+    assert store_password("somchai", p12.read_bytes(), "kept-1")
+    asked.fill_stored_password()
+    assert asked.password_edit.text() == "kept-1" and asked.remember_box.isChecked()
+    assert asked.chosen_field() == "signer"
+    asked.field_box.setCurrentIndex(2)
+    assert asked.chosen_field() is None
+    other = SignDialog("suda", [])
+    qtbot.addWidget(other)
+    other.p12_edit.setText(str(p12))
+    other.fill_stored_password()
+    assert other.password_edit.text() == "", "kept per user"
