@@ -31,6 +31,7 @@ from models.permissions import Permission, require
 from models.signing import images
 from models.signing.tables import SignatureImage, SignaturePlacement
 from models.users import User
+from models.write_lock import write_transaction
 
 
 @dataclass(frozen=True)
@@ -154,21 +155,22 @@ def place_signature(
             _("ท่านยังไม่มีภาพลายมือชื่อ กรุณาเพิ่มที่เมนู “ลายมือชื่อของฉัน” ก่อน"),
             {"signature": _("ยังไม่มีภาพลายมือชื่อ")},
         )
-    existing = _placement(case, document, slot_key)
-    if existing is not None:
-        if existing.__data__["step"] == step.id and existing.__data__["user"] == actor.id:
-            return existing
-        records.delete(actor, existing, note="superseded")
-    return records.create(
-        actor,
-        SignaturePlacement,
-        case=case.id,
-        document=document,
-        slot=slot_key,
-        user=actor.id,
-        step=step.id,
-        signed_on=step.on_date,
-    )
+    with write_transaction():  # the old placement goes and the new one comes together
+        existing = _placement(case, document, slot_key)
+        if existing is not None:
+            if existing.__data__["step"] == step.id and existing.__data__["user"] == actor.id:
+                return existing
+            records.delete(actor, existing, note="superseded")
+        return records.create(
+            actor,
+            SignaturePlacement,
+            case=case.id,
+            document=document,
+            slot=slot_key,
+            user=actor.id,
+            step=step.id,
+            signed_on=step.on_date,
+        )
 
 
 def withdraw_signature(actor: Actor | None, case: Case, document: str, slot_key: str) -> None:

@@ -183,6 +183,10 @@ def test_a_redone_step_needs_placing_again(office: Office) -> None:
     assert _images_on_page(pdf) == [], "the signature stood for the first version only"
     (signer, _opinion) = placement.slots_for(somchai, case, "cover_note")
     assert signer.can_place and not signer.placed
+    placement.place_signature(somchai, case, "cover_note", "signer")  # replaces the old one
+    pdf, _name = engine.print_document(head, case.id, "cover_note")
+    assert len(_images_on_page(pdf)) == 1
+    assert placement.SignaturePlacement.select().count() == 1
 
 
 def test_no_image_no_placement_and_removal(office: Office) -> None:
