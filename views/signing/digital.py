@@ -14,7 +14,6 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 KEYRING_SERVICE = "ICT Desk certificate"
+LAST_P12 = [""]  # the certificate chosen last in this session (not stored: a path says little)
 FIELD_LABELS = {"signer": N_("ผู้ลงนามในหนังสือ"), "opinion1": N_("ความเห็นของ หน.ภทส.")}
 
 
@@ -90,7 +90,7 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.username = username
         self.setWindowTitle(_("ลงนามแบบดิจิทัล"))
-        self.p12_edit = QLineEdit(str(QSettings().value("signing/last_p12", "") or ""))
+        self.p12_edit = QLineEdit(LAST_P12[0])
         self.p12_edit.setAccessibleName(_("ไฟล์ใบรับรอง"))
         browse = QPushButton(_("เลือก…"))
         browse.clicked.connect(self.choose_p12)

@@ -163,12 +163,10 @@ class PdfPreviewDialog(QDialog):
         remember: bool = False,
         p12_path: str = "",
     ) -> bool:
-        from PySide6.QtCore import QSettings
-
         from models.errors import DomainError
         from models.outgoing.register import keep_signed
         from models.signing.digital import sign_document
-        from views.signing.digital import forget_password, store_password
+        from views.signing.digital import LAST_P12, forget_password, store_password
 
         if self.ctx is None:
             return False
@@ -186,7 +184,7 @@ class PdfPreviewDialog(QDialog):
         else:
             forget_password(str(user.username), p12)
         if p12_path:
-            QSettings().setValue("signing/last_p12", p12_path)
+            LAST_P12[0] = p12_path
         self.show_bytes(signed)
         from models.signing.digital import verify_document
 
