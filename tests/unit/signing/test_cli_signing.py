@@ -81,6 +81,28 @@ def test_render_signed_then_verify(tmp_path: Path) -> None:
     assert unsigned.returncode == 0
     none = run_cli("verify-pdf", str(tmp_path / "plain.pdf"), config_dir=config)
     assert none.returncode == 1 and "ไม่มีลายมือชื่อดิจิทัล" in none.stdout
+    letter = {
+        "number": "สมศ/45",
+        "address": "เลขที่ 128 ถนนพญาไท กรุงเทพมหานคร 10400",
+        "date": "2026-11-23",
+        "subject": "ส่งข้อมูลสารสนเทศ",
+        "recipient": "อธิการบดีมหาวิทยาลัยราชภัฏนครปฐม",
+        "paragraphs": ["ตามหนังสือที่อ้างถึง", "จึงเรียนมาเพื่อโปรดทราบ"],
+        "signer_name": "นายสมชาย ใจดี",
+        "signer_position": "นักวิชาการคอมพิวเตอร์",
+    }
+    (tmp_path / "letter.json").write_text(json.dumps(letter, ensure_ascii=False), encoding="utf-8")
+    signed_letter = run_cli(
+        "render", "letter", "--input", str(tmp_path / "letter.json"),
+        "--output", str(tmp_path / "letter.pdf"), "--sign", str(tmp_path / "me.p12"),
+        config_dir=config, extra_env={"ICTDESK_SIGN_PASSWORD": "ลับมาก-1"},
+    )  # fmt: skip
+    assert signed_letter.returncode == 0, signed_letter.stderr
+    letter_check = run_cli(
+        "verify-pdf", str(tmp_path / "letter.pdf"), "--trust", str(tmp_path / "ca.pem"),
+        config_dir=config,
+    )  # fmt: skip
+    assert letter_check.returncode == 0 and "ช่อง signer" in letter_check.stdout
     missing = run_cli("verify-pdf", str(tmp_path / "nothing.pdf"), config_dir=config)
     assert missing.returncode == 1 and "ไม่พบไฟล์" in missing.stderr
 
