@@ -178,3 +178,17 @@ def test_the_sign_dialog_takes_a_kept_password(qtbot: Any, tmp_path: Path) -> No
     other.p12_edit.setText(str(p12))
     other.fill_stored_password()
     assert other.password_edit.text() == "", "kept per user"
+
+
+def test_the_timestamp_server_is_a_setting(ctx: AppContext, qtbot: Any, message_boxes: Any) -> None:
+    from models.signing import trust
+
+    page = TrustPage(ctx)
+    qtbot.addWidget(page)
+    assert page.tsa_edit.text() == ""
+    page.tsa_edit.setText("  https://tsa.example.go.th/tsa ")
+    page.save_timestamp_url()
+    assert trust.timestamp_url() == "https://tsa.example.go.th/tsa"
+    again = TrustPage(ctx)
+    qtbot.addWidget(again)
+    assert again.tsa_edit.text() == "https://tsa.example.go.th/tsa"
