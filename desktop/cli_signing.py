@@ -12,6 +12,7 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from models.i18n import _
@@ -73,7 +74,9 @@ def sign_password() -> str:
         raise DocumentInputError(_("ไม่ได้ใส่รหัสผ่านของใบรับรอง จึงไม่ได้สร้างเอกสาร"), "password") from exc
 
 
-def render_signed(args: argparse.Namespace) -> int:
+def render_signed(
+    args: argparse.Namespace, apply_office_words: Callable[[str | None], bool]
+) -> int:
     """Render the JSON document, sign it in its signer's block, then write it: on any error
     (wrong password, bad JSON, a timestamp server down) nothing is written."""
     from models import clock
@@ -87,9 +90,7 @@ def render_signed(args: argparse.Namespace) -> int:
             _("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ JSON ต้นฉบับ กรุณาระบุ --output เป็นไฟล์อื่น"), "output"
         )
     credentials = load_pkcs12(_read(Path(args.sign), _("ใบรับรอง"), "sign"), sign_password())
-    from desktop.cli import apply_office_words
-
-    apply_office_words(args.database)
+    apply_office_words(args.database)  # given by desktop.cli (which imports this module)
     unsigned = output.with_name(f".{output.name}.{os.getpid()}.unsigned")
     try:
         with collect() as fields:
@@ -122,7 +123,7 @@ def office_trust(url: str | None) -> list[bytes]:
     """The office's trusted certificates when the configured database opens (else none)."""
     import peewee
 
-    from desktop.cli import resolve_database
+    from desktop.database_choice import resolve_database
     from models import db as dbmod
     from models.errors import EnvironmentProblem
 

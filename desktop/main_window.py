@@ -311,7 +311,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def backup_database(self) -> None:
-        from desktop.cli import backup_to_file, resolve_database
+        from desktop.backups import backup_to_file
+        from desktop.database_choice import resolve_database
 
         info = self.ctx.database
         stamp = dt.date.today().strftime("%Y%m%d")

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 
+import models.outgoing.register  # noqa: F401  # keeps the numbered letter in ทะเบียนหนังสือส่ง when printed
 from models import clock, numbering
 from models.base import Actor, VersionedModel
 from models.engine import (

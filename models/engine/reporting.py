@@ -364,6 +364,24 @@ def file_part(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text if not ch.isspace())
 
 
+BeforeRender = Callable[[Actor | None, Case, str, Any], None]  # (actor, case, key, document)
+AfterRender = Callable[[Actor | None, Case, Any, bytes, str], None]  # (..., document, pdf, name)
+_BEFORE_RENDER: list[BeforeRender] = []
+_AFTER_RENDER: list[AfterRender] = []
+
+
+def on_case_documents(
+    *, before: BeforeRender | None = None, after: AfterRender | None = None
+) -> None:
+    """Platform parts that act on every case document register here (the engine imports none
+    of them): ``before`` may change the assembled document (``models.signing`` puts the placed
+    signature images on it), ``after`` sees the PDF (``models.outgoing`` keeps numbered ones)."""
+    if before is not None and before not in _BEFORE_RENDER:
+        _BEFORE_RENDER.append(before)
+    if after is not None and after not in _AFTER_RENDER:
+        _AFTER_RENDER.append(after)
+
+
 def case_document(
     key: str,
     label: str,
@@ -385,40 +403,15 @@ def case_document(
             raise ValidationError(_(refusal).format(document=_(label)))
         with document_language():
             document = make(actor, case)
-        from models.signing.placement import apply_signatures
-
-        apply_signatures(document, case, key)  # images placed by their owners only
+        for before in _BEFORE_RENDER:  # e.g. signature images placed by their owners
+            before(actor, case, key, document)
         pdf = render_document(document)
         name = f"{file_name}_{file_part(case.number)}.pdf"
-        keep_if_numbered(actor, case, document, pdf, name)
+        for after in _AFTER_RENDER:  # e.g. a numbered letter kept in the outgoing register
+            after(actor, case, document, pdf, name)
         return pdf, name
 
     return Printable(key, label, available, render)
-
-
-def keep_if_numbered(
-    actor: Actor | None, case: Case, document: Memo | Letter | FormDocument, pdf: bytes, name: str
-) -> None:
-    """A numbered letter or memo goes into the outgoing register (ทะเบียนหนังสือส่ง) as printed."""
-    from models.outgoing.register import is_numbered, keep
-
-    number = str(getattr(document, "number", "") or "")
-    if not is_numbered(number):
-        return
-    signers = [str(getattr(document, "signer_name", "") or "")]
-    signers += [o.signer_name for o in getattr(document, "opinions", []) if o.signature_image]
-    keep(
-        actor,
-        number=number,
-        date=getattr(document, "date", None) or clock.today(),
-        subject=str(getattr(document, "subject", "")),
-        recipient=str(getattr(document, "recipient", "")),
-        signers=signers,
-        pdf=pdf,
-        file_name=name,
-        kind=type(document).__name__.lower(),
-        case=case,
-    )
 
 
 @dataclass(frozen=True)

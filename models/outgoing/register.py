@@ -25,6 +25,7 @@ import peewee
 
 from models import clock, records
 from models.base import Actor, BaseModel
+from models.engine.reporting import on_case_documents
 from models.engine.tables import Case
 from models.errors import NotFound, ValidationError
 from models.i18n import N_, _, document_language
@@ -304,3 +305,27 @@ def export_xlsx(
             rows=rows,
             sheet_name=_("ทะเบียนหนังสือส่ง"),
         )
+
+
+def keep_if_numbered(actor: Actor | None, case: Case, document: Any, pdf: bytes, name: str) -> None:
+    """A numbered letter or memo printed from a case goes into the register as printed."""
+    number = str(getattr(document, "number", "") or "")
+    if not is_numbered(number):
+        return
+    signers = [str(getattr(document, "signer_name", "") or "")]
+    signers += [o.signer_name for o in getattr(document, "opinions", []) if o.signature_image]
+    keep(
+        actor,
+        number=number,
+        date=getattr(document, "date", None) or clock.today(),
+        subject=str(getattr(document, "subject", "")),
+        recipient=str(getattr(document, "recipient", "")),
+        signers=signers,
+        pdf=pdf,
+        file_name=name,
+        kind=type(document).__name__.lower(),
+        case=case,
+    )
+
+
+on_case_documents(after=keep_if_numbered)

@@ -24,6 +24,7 @@ from typing import Any
 
 from models import records
 from models.base import Actor
+from models.engine.reporting import on_case_documents
 from models.engine.tables import Case, CaseStep
 from models.errors import NotFound, PermissionDenied, ValidationError
 from models.i18n import _
@@ -259,3 +260,10 @@ def toggle_own_signature(actor: Actor | None, case_id: int, document: str, slot_
             return False
     place_signature(actor, case, document, slot_key)
     return True
+
+
+def _before_render(actor: Actor | None, case: Case, key: str, document: Any) -> None:
+    apply_signatures(document, case, key)
+
+
+on_case_documents(before=_before_render)

@@ -1,6 +1,7 @@
-"""Signed documents in the window: the user's own signature image (``own_signature``), signing
-and verifying in the print preview (``digital``), the office's trusted certificates (a settings
-page) and the outgoing document register (``outgoing``)."""
+"""Signed documents in the window: the user's own signature image (``own_signature``), the
+office's trusted certificates (a settings page) and the outgoing document register
+(``outgoing``). Signing and verifying in the print preview are shared widgets
+(``views.widgets.digital_signing``)."""
 
 from __future__ import annotations
 

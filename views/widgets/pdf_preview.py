@@ -8,7 +8,7 @@ Usage::
 
 "ลงนามดิจิทัล…" signs the shown PDF with the user's PKCS#12 certificate (in its next empty
 signature block) and shows the signed copy; "ตรวจสอบลายมือชื่อ" verifies the shown PDF
-(``views.signing.digital``).
+(``views.widgets.digital_signing``).
 
 Shortcuts: Ctrl+P print, Ctrl+S save, PgUp / PgDn previous / next page, Ctrl++ / Ctrl+- zoom,
 Esc close. Printing renders each page with QtPdf at the printer's resolution into the printer's
@@ -56,7 +56,7 @@ class PdfPreviewDialog(QDialog):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
-        from views.signing.digital import context_of
+        from views.widgets.digital_signing import context_of
 
         self.ctx = context_of(parent)
 
@@ -138,7 +138,7 @@ class PdfPreviewDialog(QDialog):
 
     def sign(self) -> bool:
         """Ask for the certificate and sign; on a wrong password nothing changes."""
-        from views.signing.digital import SignDialog, empty_fields_of
+        from views.widgets.digital_signing import SignDialog, empty_fields_of
 
         if self.ctx is None:
             return False
@@ -166,7 +166,7 @@ class PdfPreviewDialog(QDialog):
         from models.errors import DomainError
         from models.outgoing.register import keep_signed
         from models.signing.digital import sign_document
-        from views.signing.digital import LAST_P12, forget_password, store_password
+        from views.widgets.digital_signing import LAST_P12, forget_password, store_password
 
         if self.ctx is None:
             return False
@@ -199,7 +199,7 @@ class PdfPreviewDialog(QDialog):
     def verification(self) -> tuple[str, str]:
         from models.errors import DomainError
         from models.signing.digital import verify_document
-        from views.signing.digital import verification_text
+        from views.widgets.digital_signing import verification_text
 
         try:
             return verification_text(verify_document(self.pdf))

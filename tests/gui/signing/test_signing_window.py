@@ -18,11 +18,11 @@ from models.signing import images
 from reports.memo import Memo, OpinionBlock, Paragraph
 from tests.unit.signing.images_for_tests import scanned_jpeg
 from tests.unit.signing.testca import make_ca, make_user
-from views.signing.digital import KEYRING_SERVICE
 from views.signing.outgoing import OutgoingPage
 from views.signing.own_signature import OwnSignaturePage
 from views.signing.trust import TrustPage
 from views.widgets import pdf_preview
+from views.widgets.digital_signing import KEYRING_SERVICE
 from views.widgets.pdf_preview import PdfPreviewDialog
 
 pytestmark = pytest.mark.gui
@@ -152,7 +152,7 @@ def test_the_register_from_the_file_menu(ctx: AppContext, qtbot: Any) -> None:
 
 
 def test_the_sign_dialog_takes_a_kept_password(qtbot: Any, tmp_path: Path) -> None:
-    from views.signing.digital import SignDialog, store_password
+    from views.widgets.digital_signing import SignDialog, store_password
 
     p12 = tmp_path / "me.p12"
     p12.write_bytes(b"pkcs12 bytes")
