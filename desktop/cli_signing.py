@@ -85,10 +85,10 @@ def render_signed(
     from reports.signing.pades import load_pkcs12, sign_pdf
 
     source, output = Path(args.input), Path(args.output)
-    if output.resolve() == source.resolve():
-        raise DocumentInputError(
-            _("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ JSON ต้นฉบับ กรุณาระบุ --output เป็นไฟล์อื่น"), "output"
-        )
+    # the same refusals as an unsigned render (the input itself, a missing folder, not a file)
+    from reports.jsondocs import _check_output
+
+    _check_output(source, output)
     credentials = load_pkcs12(_read(Path(args.sign), _("ใบรับรอง"), "sign"), sign_password())
     apply_office_words(args.database)  # given by desktop.cli (which imports this module)
     unsigned = output.with_name(f".{output.name}.{os.getpid()}.unsigned")
