@@ -31,6 +31,7 @@ MODEL_MODULES = [
     "models.words",
     "models.signing.tables",
     "models.outgoing.register",
+    "models.statistics.workdays",
 ]
 
 
