@@ -21,6 +21,7 @@ import peewee
 
 from desktop import APP_VERSION, argparse_thai
 from desktop.backups import backup_to_file
+from desktop.cli_signing import add_render_options, add_verify_task
 from desktop.config import WorkstationConfig
 from desktop.database_choice import resolve_database
 from models.errors import DatabaseUnavailable, DomainError, EnvironmentProblem
@@ -168,6 +169,11 @@ def task_demo(args: argparse.Namespace) -> int:
 
 def task_render(args: argparse.Namespace) -> int:
     from reports.jsondocs import render_json_file
+
+    if getattr(args, "sign", None):
+        from desktop.cli_signing import render_signed
+
+        return render_signed(args, apply_office_words)
 
     apply_office_words(args.database)
     render_json_file(args.kind, Path(args.input), Path(args.output))
@@ -442,6 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("kind", choices=["memo", "letter"])
     render.add_argument("--input", required=True, metavar="JSON")
     render.add_argument("--output", required=True, metavar="PDF")
+    add_render_options(render)
     render.set_defaults(run=task_render)
 
     register = tasks.add_parser("print-register", help=_("พิมพ์ทะเบียนเป็น PDF"))
@@ -476,6 +483,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("ไฟล์ .pdf (รายงาน) หรือ .xlsx (ตัวเลขและแผนภูมิ)"),
     )
     statistics.set_defaults(run=task_statistics)
+
+    add_verify_task(tasks)
     return parser
 
 

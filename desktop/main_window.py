@@ -272,6 +272,12 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.edit_preferences)
         self.password_action = file_menu.addAction(_("เปลี่ยนรหัสผ่าน…"))
         self.password_action.triggered.connect(self.change_password)
+        self.signature_action = file_menu.addAction(_("ลายมือชื่อของฉัน…"))
+        self.signature_action.triggered.connect(self.own_signature)
+        self.verify_action = file_menu.addAction(_("ตรวจสอบลายมือชื่อดิจิทัลในไฟล์ PDF…"))
+        self.verify_action.triggered.connect(self.verify_pdf_file)
+        self.outgoing_action = file_menu.addAction(_("ทะเบียนหนังสือส่ง…"))
+        self.outgoing_action.triggered.connect(self.outgoing_register)
         file_menu.addSeparator()
         self.logout_action = file_menu.addAction(_("ออกจากระบบ"))
         self.logout_action.triggered.connect(self.logout)
@@ -345,6 +351,34 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.user is not None:
             self.ctx.set_user(dialog.user)
             messages.info(self, _("เปลี่ยนรหัสผ่านแล้ว"))
+
+    def own_signature(self) -> None:
+        from views.signing.own_signature import OwnSignatureDialog
+
+        OwnSignatureDialog(self.ctx, self).exec()
+
+    def outgoing_register(self) -> None:
+        from views.signing.outgoing import OutgoingDialog
+
+        OutgoingDialog(self.ctx, self).exec()
+
+    def verify_pdf_file(self) -> None:
+        """Open any PDF (one received, too) in the preview, where it can be verified or signed."""
+        from views.widgets import pdf_preview
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("เลือกไฟล์ PDF ที่จะตรวจสอบ"), str(Path.home()), _("เอกสาร PDF (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            messages.warn(self, _("อ่านไฟล์ {path} ไม่ได้").format(path=name), str(exc.strerror or exc))
+            return
+        dialog = pdf_preview.PdfPreviewDialog(self, data, Path(name).name, Path(name).name)
+        dialog.verify()
+        dialog.exec()
 
     def backup_database(self) -> None:
         from desktop.backups import backup_to_file

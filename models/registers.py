@@ -45,6 +45,7 @@ REGISTER_MODULES: list[str] = [  # process modules that call ``declare_register`
     "models.support.registers",
     "models.publication.process",
     "models.data_request.process",
+    "models.outgoing.register",
 ]
 _REGISTERS: dict[str, RegisterDef] = {}
 

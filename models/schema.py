@@ -30,6 +30,8 @@ MODEL_MODULES = [
     "models.support.tickets",
     "models.support.loans",
     "models.words",
+    "models.signing.tables",
+    "models.outgoing.register",
     "models.statistics.workdays",
 ]
 

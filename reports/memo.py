@@ -25,6 +25,7 @@ from reports.emblem import draw_emblem, draw_image, emblem_width
 from reports.errors import DocumentInputError
 from reports.page import Geometry, build_pdf, geometry, page_number_decoration
 from reports.registers import TableColumn, data_table
+from reports.signing import fields as signing_fields
 from reports.textflow import (
     Line,
     TextStyle,
@@ -77,6 +78,8 @@ class OpinionBlock:
     lines: int = 3
     signer_name: str = ""
     signer_position: str = ""
+    signature_image: bytes | None = None  # placed by its owner only (models.signing)
+    signed_on: dt.date | None = None  # the day the step was done: fills the date line
 
 
 @dataclass
@@ -192,14 +195,19 @@ class SignatureBlock(Flowable):
         centre: float = 0.75,
         thai: bool = True,
         date_line: bool = False,
+        signed_on: dt.date | None = None,
+        field_name: str = "signer",
     ) -> None:
         super().__init__()
+        self.field_name = field_name  # names the block's digital-signature field
         self.name = digits(name, thai)
         self.position_lines = [digits(p, thai) for p in position.splitlines() if p.strip()]
         self.image = image
         self.blank = blank_lines * LINE
         self.centre = centre
         self.date_line = digits("วันที่ ........../........../..........", thai) if date_line else ""
+        if date_line and signed_on is not None:
+            self.date_line = digits("วันที่ " + date_long(signed_on, thai=thai), thai)
         self.width = 0.0
         self.height = 0.0
 
@@ -237,6 +245,11 @@ class SignatureBlock(Flowable):
         widest = max(text_width(t) for t in texts)
         cx = min(self.width * self.centre, self.width - widest / 2)
         cx = max(cx, widest / 2)
+        half = min(max(widest / 2, 3 * cm), self.width / 2)
+        left = min(max(cx - half, 0.0), self.width - 2 * half)
+        signing_fields.record(
+            canvas, self.field_name, left, self.height - self.blank, left + 2 * half, self.height
+        )
         if self.image is not None:
             height = min(self.blank - 4, 1.6 * cm)
             w = emblem_width(self.image, height)
@@ -250,12 +263,19 @@ class SignatureBlock(Flowable):
 class OpinionFlowable(Flowable):
     """An opinion block: heading, dotted lines to write on, a signature with a date line."""
 
-    def __init__(self, block: OpinionBlock, thai: bool) -> None:
+    def __init__(self, block: OpinionBlock, thai: bool, field_name: str = "opinion1") -> None:
         super().__init__()
         self.block = block
         self.thai = thai
         self.signature = SignatureBlock(
-            block.signer_name, block.signer_position, blank_lines=2, thai=thai, date_line=True
+            block.signer_name,
+            block.signer_position,
+            image=block.signature_image,
+            blank_lines=2,
+            thai=thai,
+            date_line=True,
+            signed_on=block.signed_on,
+            field_name=field_name,
         )
         self.width = 0.0
         self.height = 0.0
@@ -351,7 +371,10 @@ def memo_story(memo: Memo, geo: Geometry) -> list[Flowable]:
         memo.signer_name, memo.signer_position, image=memo.signature_image, thai=thai
     )
     story += [*body, KeepTogether([*tail, signature])]
-    story += [OpinionFlowable(block, thai) for block in memo.opinions]
+    story += [
+        OpinionFlowable(block, thai, field_name=f"opinion{index}")
+        for index, block in enumerate(memo.opinions, 1)
+    ]
     return story
 
 

@@ -77,6 +77,7 @@ VIEW_MODULES: list[str] = [
     "views.data_request",
     "views.casework",
     "views.support",
+    "views.signing",
     "views.statistics",
 ]
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 
+import models.outgoing.register  # noqa: F401  # keeps the numbered letter in ทะเบียนหนังสือส่ง when printed
 from models import clock, numbering
 from models.base import Actor, VersionedModel
 from models.engine import (
@@ -50,6 +51,7 @@ from models.i18n import N_, _
 from models.org import Signatory
 from models.permissions import Role
 from models.registers import RegisterColumn, RegisterDef, declare_register
+from models.signing.placement import SlotDef, declare_signature_slots
 from models.statistics import CaseFigures, Dimension, declare_cases
 from reports.thaifmt import date_long
 
@@ -697,6 +699,19 @@ DEFINITION = register_process(
         ),
         reports=(REPORT.period_report(),),
     )
+)
+
+# Who may put their own signature image on the cover note: the staff member who prepared it (the
+# memo's signer) and the head who checked it (the ความเห็นของ หน.ภทส. block). The letter's signer
+# is the Deputy Director, a signatory who does not log in (staff record the signing), so no
+# image of a user goes on the letter.
+declare_signature_slots(
+    KEY,
+    "cover_note",
+    (
+        SlotDef("signer", N_("ผู้จัดทำบันทึก"), "prepare", ("done",)),
+        SlotDef("opinion1", N_("ความเห็นของ หน.ภทส."), "check", ("approve",)),
+    ),
 )
 
 

@@ -348,14 +348,21 @@ def render_document(document: Memo | Letter | FormDocument) -> bytes:
     from reports.forms import FormDocument, render_form
     from reports.letter import Letter, render_letter
     from reports.memo import render_memo
+    from reports.signing.fields import collect
+    from reports.signing.pades import add_signature_fields
 
     with document_language():
         try:
-            if isinstance(document, Letter):
-                return render_letter(document)
-            if isinstance(document, FormDocument):
-                return render_form(document)
-            return render_memo(document)
+            with collect() as fields:
+                if isinstance(document, Letter):
+                    pdf = render_letter(document)
+                elif isinstance(document, FormDocument):
+                    pdf = render_form(document)
+                else:
+                    pdf = render_memo(document)
+            # the signature blocks become empty signature fields: a digital signature made
+            # later, in the window or elsewhere, goes into its signer's block
+            return add_signature_fields(pdf, fields)
         except DocumentInputError as exc:
             raise ValidationError(exc.message) from exc
 
@@ -363,6 +370,24 @@ def render_document(document: Memo | Letter | FormDocument) -> bytes:
 def file_part(text: str) -> str:
     """``text`` fit for a file name: spaces dropped, slashes and other marks made ``-``."""
     return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text if not ch.isspace())
+
+
+BeforeRender = Callable[[Actor | None, Case, str, Any], None]  # (actor, case, key, document)
+AfterRender = Callable[[Actor | None, Case, Any, bytes, str], None]  # (..., document, pdf, name)
+_BEFORE_RENDER: list[BeforeRender] = []
+_AFTER_RENDER: list[AfterRender] = []
+
+
+def on_case_documents(
+    *, before: BeforeRender | None = None, after: AfterRender | None = None
+) -> None:
+    """Platform parts that act on every case document register here (the engine imports none
+    of them): ``before`` may change the assembled document (``models.signing`` puts the placed
+    signature images on it), ``after`` sees the PDF (``models.outgoing`` keeps numbered ones)."""
+    if before is not None and before not in _BEFORE_RENDER:
+        _BEFORE_RENDER.append(before)
+    if after is not None and after not in _AFTER_RENDER:
+        _AFTER_RENDER.append(after)
 
 
 def case_document(
@@ -386,7 +411,13 @@ def case_document(
             raise ValidationError(_(refusal).format(document=_(label)))
         with document_language():
             document = make(actor, case)
-        return render_document(document), f"{file_name}_{file_part(case.number)}.pdf"
+        for before in _BEFORE_RENDER:  # e.g. signature images placed by their owners
+            before(actor, case, key, document)
+        pdf = render_document(document)
+        name = f"{file_name}_{file_part(case.number)}.pdf"
+        for after in _AFTER_RENDER:  # e.g. a numbered letter kept in the outgoing register
+            after(actor, case, document, pdf, name)
+        return pdf, name
 
     return Printable(key, label, available, render)
 

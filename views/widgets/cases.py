@@ -422,7 +422,44 @@ class CasePanel(QWidget):
             button.clicked.connect(lambda _c=False, key=doc.key: self.print_document(key))
             self.print_buttons[doc.key] = button
             self.print_row.add(button)
+            self._add_signature_buttons(doc.key, doc.label)
         self.print_row.setVisible(bool(screen.documents))
+
+    def _add_signature_buttons(self, document: str, label: str) -> None:
+        """Where the user signed a step of this document: place or withdraw their own image."""
+        from models.signing.placement import my_slots
+
+        if self.case_id is None:
+            return
+        for state in my_slots(self.ctx.user, self.case_id, document):
+            text = (
+                _("ถอนลายมือชื่อจาก{document}") if state.placed else _("วางลายมือชื่อของฉันใน{document}")
+            ).format(document=label)
+            button = QPushButton(text, self)
+            button.setToolTip(_("ช่อง: {slot}").format(slot=_(state.slot.label)))
+            button.clicked.connect(
+                lambda _c=False, key=state.slot.key: self.toggle_signature(document, key)
+            )
+            self.print_buttons[f"sign:{document}:{state.slot.key}"] = button
+            self.print_row.add(button)
+
+    def toggle_signature(self, document: str, slot: str) -> None:
+        from models.errors import DomainError
+        from models.signing.placement import toggle_own_signature
+
+        if self.case_id is None:
+            return
+        try:
+            placed = toggle_own_signature(self.ctx.user, self.case_id, document, slot)
+        except DomainError as exc:
+            messages.domain_error(self, exc)
+            return
+        messages.info(
+            self,
+            _("วางลายมือชื่อของท่านแล้ว จะปรากฏเมื่อพิมพ์เอกสารนี้") if placed else _("ถอนลายมือชื่อของท่านแล้ว"),
+        )
+        if self.current is not None:
+            self._fill_prints(self.current)
 
     def _fill_files(self, screen: sc.CaseScreen) -> None:
         files = screen.view.files

@@ -6,6 +6,10 @@ Usage::
 
     show_pdf_preview(self, pdf_bytes, _("บันทึกข้อความ"), "memo-045-2569.pdf")
 
+"ลงนามดิจิทัล…" signs the shown PDF with the user's PKCS#12 certificate (in its next empty
+signature block) and shows the signed copy; "ตรวจสอบลายมือชื่อ" verifies the shown PDF
+(``views.widgets.digital_signing``).
+
 Shortcuts: Ctrl+P print, Ctrl+S save, PgUp / PgDn previous / next page, Ctrl++ / Ctrl+- zoom,
 Esc close. Printing renders each page with QtPdf at the printer's resolution into the printer's
 painter, so what is printed is the PDF itself (same fonts, same line breaks).
@@ -58,6 +62,9 @@ class PdfPreviewDialog(QDialog):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
+        from views.widgets.digital_signing import context_of
+
+        self.ctx = context_of(parent)
 
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -75,6 +82,9 @@ class PdfPreviewDialog(QDialog):
             self.zoom_box.addItem(f"{round(step * 100)}%", step)
         self.print_button = QPushButton(_("พิมพ์…"))
         self.save_button = QPushButton(_("บันทึกเป็น PDF…"))
+        self.sign_button = QPushButton(_("ลงนามดิจิทัล…"))
+        self.verify_button = QPushButton(_("ตรวจสอบลายมือชื่อ"))
+        self.sign_button.setEnabled(self.ctx is not None)
         self.close_button = QPushButton(_("ปิด"))
         self.print_button.setToolTip(_("พิมพ์ (Ctrl+P)"))
         self.save_button.setToolTip(_("บันทึกเป็นไฟล์ PDF (Ctrl+S)"))
@@ -85,7 +95,13 @@ class PdfPreviewDialog(QDialog):
         for widget in (self.previous_button, self.page_label, self.next_button, self.zoom_box):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.print_button, self.save_button, self.close_button):
+        for widget in (
+            self.sign_button,
+            self.verify_button,
+            self.print_button,
+            self.save_button,
+            self.close_button,
+        ):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -96,6 +112,8 @@ class PdfPreviewDialog(QDialog):
         self.zoom_box.currentIndexChanged.connect(self._zoom_chosen)
         self.print_button.clicked.connect(self.print_pdf)
         self.save_button.clicked.connect(self.save_pdf)
+        self.sign_button.clicked.connect(self.sign)
+        self.verify_button.clicked.connect(self.verify)
         self.close_button.clicked.connect(self.reject)
         self.navigator.currentPageChanged.connect(self._update_page_label)
         shortcuts = (
@@ -110,6 +128,93 @@ class PdfPreviewDialog(QDialog):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
         self._update_page_label()
+
+    # --- signatures -----------------------------------------------------------------------
+
+    def show_bytes(self, pdf: bytes) -> None:
+        """Show another version of the document (the signed copy)."""
+        self.pdf = bytes(pdf)
+        self.document.close()
+        self._buffer.close()
+        self._data = QByteArray(self.pdf)
+        self._buffer = QBuffer(self._data, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self._update_page_label()
+
+    def sign(self) -> bool:
+        """Ask for the certificate and sign; on a wrong password nothing changes."""
+        from views.widgets.digital_signing import SignDialog, empty_fields_of
+
+        if self.ctx is None:
+            return False
+        user = self.ctx.user
+        dialog = SignDialog(str(user.username), empty_fields_of(self.pdf), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.sign_with(
+            dialog.p12_bytes(),
+            dialog.password_edit.text(),
+            dialog.chosen_field(),
+            remember=dialog.remember_box.isChecked(),
+            p12_path=dialog.p12_edit.text().strip(),
+        )
+
+    def sign_with(
+        self,
+        p12: bytes | None,
+        password: str,
+        field: str | None,
+        *,
+        remember: bool = False,
+        p12_path: str = "",
+    ) -> bool:
+        from models.errors import DomainError
+        from models.outgoing.register import keep_signed
+        from models.signing.digital import sign_document
+        from views.widgets.digital_signing import LAST_P12, forget_password, store_password
+
+        if self.ctx is None:
+            return False
+        if p12 is None:
+            messages.warn(self, _("อ่านไฟล์ใบรับรองไม่ได้ กรุณาเลือกไฟล์ .p12 หรือ .pfx"))
+            return False
+        user = self.ctx.user
+        try:
+            signed = sign_document(user, self.pdf, p12, password, field=field)
+        except DomainError as exc:
+            messages.domain_error(self, exc)
+            return False
+        if remember:
+            store_password(str(user.username), p12, password)
+        else:
+            forget_password(str(user.username), p12)
+        if p12_path:
+            LAST_P12[0] = p12_path
+        self.show_bytes(signed)
+        from models.signing.digital import verify_document
+
+        signers = [r.signer for r in verify_document(signed)]
+        try:
+            keep_signed(user, signed, signers)
+        except DomainError as exc:
+            messages.domain_error(self, exc)
+        messages.info(self, _("ลงนามแบบดิจิทัลแล้ว กรุณาบันทึกหรือส่งไฟล์ฉบับที่ลงนามนี้"))
+        return True
+
+    def verification(self) -> tuple[str, str]:
+        from models.errors import DomainError
+        from models.signing.digital import verify_document
+        from views.widgets.digital_signing import verification_text
+
+        try:
+            return verification_text(verify_document(self.pdf))
+        except DomainError as exc:
+            return exc.message, ""
+
+    def verify(self) -> None:
+        headline, details = self.verification()
+        messages.info(self, headline, details, title=_("ตรวจสอบลายมือชื่อดิจิทัล"))
 
     # --- paging and zoom ------------------------------------------------------------------
 
