@@ -45,6 +45,7 @@ REGISTER_MODULES: list[str] = [  # process modules that call ``declare_register`
     "models.support_registers",
     "models.publications",
     "models.data_requests",
+    "models.infrastructure.documents",
 ]
 _REGISTERS: dict[str, RegisterDef] = {}
 

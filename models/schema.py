@@ -29,6 +29,9 @@ MODEL_MODULES = [
     "models.tickets",
     "models.loans",
     "models.words",
+    "models.infrastructure.plans",
+    "models.infrastructure.problems",
+    "models.infrastructure.projects",
 ]
 
 

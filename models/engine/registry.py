@@ -14,6 +14,7 @@ PROCESS_MODULES: list[str] = [  # modules that call ``register_process`` at impo
     "models.publications",
     "models.tickets",
     "models.data_requests",
+    "models.infrastructure.projects",
 ]
 _PROCESSES: dict[str, ProcessDef] = {}
 _SOURCES: dict[str, RecordSource] = {}
