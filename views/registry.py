@@ -77,6 +77,7 @@ VIEW_MODULES: list[str] = [
     "views.data_requests",
     "views.casework",
     "views.support",
+    "views.infrastructure",
 ]
 
 

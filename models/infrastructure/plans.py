@@ -305,6 +305,33 @@ def quarter_end(fiscal_year: int, quarter: int) -> dt.date:
 
 
 @dataclass(frozen=True)
+class PlanInfo:
+    """A plan as the window shows it (plain data: it crosses from the worker)."""
+
+    id: int
+    version: int
+    fiscal_year: int
+    title: str
+    status: str
+    approved_by: str
+    approved_on: dt.date | None
+    note: str
+
+
+def plan_info(plan: AnnualPlan) -> PlanInfo:
+    return PlanInfo(
+        id=plan.id,
+        version=plan.version,
+        fiscal_year=int(plan.fiscal_year),
+        title=str(plan.title),
+        status=str(plan.status),
+        approved_by=str(plan.approved_by),
+        approved_on=plan.approved_on,
+        note=str(plan.note),
+    )
+
+
+@dataclass(frozen=True)
 class ItemRow:
     """A plan item as lists and the printed plan show it, with its project's progress."""
 

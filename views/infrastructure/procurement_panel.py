@@ -1,0 +1,729 @@
+"""The project's procurement records beside its case view (steps 3, 7 and 8): the quotations and
+their comparison, the contract with its installments (delivery, inspection, penalty so far,
+invoices) and the incidents. Every record is kept by ``models.procurement`` (owned by the
+project's case); this panel only gathers the inputs and calls its domain functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import clock, office
+from models.i18n import N_, _
+from models.org import Committee, CommitteeKind
+from models.procurement import contracts, execution, incidents, quotations, vendors
+from reports.thaifmt import date_short, datetime_short, number, parse_be_date
+from views.widgets.be_date_edit import BEDateEdit
+from views.widgets.combos import fill_combo
+from views.widgets.dialogs import SubmitDialog
+from views.widgets.tables import setup_table_widget
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+
+
+@dataclass(frozen=True)
+class ContractSummary:
+    id: int
+    number: str
+    signed_on: dt.date
+    vendor: str
+    price: Decimal
+    inspection_committee_id: int | None
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    id: int
+    system: str
+    down_since: dt.datetime
+    restored: bool
+
+
+@dataclass
+class ProjectRecords:
+    """What the panel shows for one case (read in the worker)."""
+
+    case_id: int
+    quotations: list[dict[str, Any]] = field(default_factory=list)
+    contract: ContractSummary | None = None
+    installments: list[dict[str, Any]] = field(default_factory=list)
+    penalty_total: Decimal = Decimal(0)
+    penalty_pct: Decimal = Decimal(0)
+    penalty_warning: bool = False
+    incidents: list[IncidentSummary] = field(default_factory=list)
+
+
+def load_records(case_id: int) -> ProjectRecords:
+    found = ProjectRecords(case_id, quotations=quotations.comparison_rows(case_id))
+    active = [
+        c
+        for c in contracts.contracts_of_case(case_id)
+        if c.status != contracts.ContractStatus.TERMINATED
+    ]
+    if active:
+        contract = active[-1]
+        found.contract = ContractSummary(
+            id=contract.id,
+            number=str(contract.number),
+            signed_on=contract.signed_on,
+            vendor=str(contract.vendor.name),
+            price=Decimal(contract.price),
+            inspection_committee_id=contract.__data__.get("inspection_committee"),
+        )
+        summary = execution.contract_penalty(contract, as_of=clock.today())
+        found.penalty_total, found.penalty_pct = summary.total, summary.pct_of_price
+        found.penalty_warning = summary.warning
+        for inst in contracts.installments(contract):
+            waiting = [
+                d
+                for d in execution.deliveries_of(inst)
+                if d.status == execution.DeliveryStatus.WAITING
+            ]
+            found.installments.append(
+                {
+                    "id": inst.id,
+                    "seq": inst.seq,
+                    "title": inst.title,
+                    "due_on": inst.due_on,
+                    "amount": Decimal(inst.amount),
+                    "status": inst.status,
+                    "penalty": summary.by_installment[inst.id].amount,
+                    "waiting_delivery": waiting[0].id if waiting else None,
+                    "invoices": len(execution.invoices_of(inst)),
+                }
+            )
+        found.incidents = [
+            IncidentSummary(i.id, str(i.system), i.down_since, i.restored_at is not None)
+            for i in incidents.incidents_of_contract(contract)
+        ]
+    return found
+
+
+def _table(parent: QWidget, titles: list[str], stretch: int) -> QTableWidget:
+    table = setup_table_widget(QTableWidget(0, len(titles), parent), stretch=stretch)
+    table.setHorizontalHeaderLabels(titles)
+    return table
+
+
+def _set_rows(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+
+
+def _money(value: Decimal) -> str:
+    return number(value, decimals=2)
+
+
+class ProcurementPanel(QWidget):
+    """``changed`` after any record was saved (the case view re-reads its moves and guards)."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.records: ProjectRecords | None = None
+        self.quote_box = QGroupBox(_("ใบเสนอราคา (ขั้นที่ 3)"), self)
+        self.quote_table = _table(
+            self.quote_box,
+            [
+                _("ผู้เสนอราคา"),
+                _("เลขที่"),
+                _("ลงวันที่"),
+                _("ราคาก่อนภาษี"),
+                _("ภาษีมูลค่าเพิ่ม"),
+                _("รวม"),
+                _("ยืนราคาถึง"),
+            ],
+            0,
+        )
+        self.add_quote_button = QPushButton(_("บันทึกใบเสนอราคา…"), self.quote_box)
+        self.add_quote_button.clicked.connect(self.add_quotation)
+        quote_layout = QVBoxLayout(self.quote_box)
+        quote_layout.addWidget(self.quote_table)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_quote_button)
+        quote_layout.addLayout(row)
+
+        self.contract_box = QGroupBox(_("สัญญาและงวดงาน (ขั้นที่ 7-8)"), self)
+        self.contract_label = QLabel(self.contract_box)
+        self.contract_label.setWordWrap(True)
+        self.installment_table = _table(
+            self.contract_box,
+            [_("งวด"), _("รายการ"), _("ครบกำหนด"), _("จำนวนเงิน"), _("สถานะ"), _("ค่าปรับ")],
+            1,
+        )
+        self.contract_button = QPushButton(_("บันทึกสัญญา…"), self.contract_box)
+        self.delivery_button = QPushButton(_("บันทึกการส่งมอบ…"), self.contract_box)
+        self.inspect_button = QPushButton(_("บันทึกผลการตรวจรับ…"), self.contract_box)
+        self.invoice_button = QPushButton(_("บันทึกใบแจ้งหนี้…"), self.contract_box)
+        self.incident_button = QPushButton(_("แจ้งเหตุขัดข้อง…"), self.contract_box)
+        self.restore_button = QPushButton(_("บันทึกระบบใช้งานได้…"), self.contract_box)
+        self.contract_button.clicked.connect(self.add_contract)
+        self.delivery_button.clicked.connect(self.add_delivery)
+        self.inspect_button.clicked.connect(self.add_inspection)
+        self.invoice_button.clicked.connect(self.add_invoice)
+        self.incident_button.clicked.connect(self.add_incident)
+        self.restore_button.clicked.connect(self.restore_incident)
+        self.installment_table.itemSelectionChanged.connect(self._enable)
+        contract_layout = QVBoxLayout(self.contract_box)
+        contract_layout.addWidget(self.contract_label)
+        contract_layout.addWidget(self.installment_table)
+        buttons = QHBoxLayout()
+        for button in (
+            self.contract_button,
+            self.delivery_button,
+            self.inspect_button,
+            self.invoice_button,
+            self.incident_button,
+            self.restore_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        contract_layout.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.quote_box, 2)
+        layout.addWidget(self.contract_box, 3)
+        self.show_case(None)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def show_case(self, case_id: int | None) -> None:
+        if case_id is None:
+            self.records = None
+            self._fill()
+            return
+        self.ctx.run_in_background(lambda: load_records(case_id), self._loaded, owner=self)
+
+    def reload(self) -> None:
+        if self.records is not None:
+            self.show_case(self.records.case_id)
+
+    def _loaded(self, records: ProjectRecords) -> None:
+        self.records = records
+        self._fill()
+
+    def _fill(self) -> None:
+        rec = self.records
+        _set_rows(
+            self.quote_table,
+            [
+                [
+                    str(q["vendor"]) + (_(" (ต่ำสุด)") if q["lowest"] else ""),
+                    str(q["quote_no"]),
+                    date_short(q["quoted_on"]),
+                    _money(q["amount_before_vat"]),
+                    _money(q["vat"]),
+                    _money(q["total"]),
+                    date_short(q["valid_until"]),
+                ]
+                for q in (rec.quotations if rec else [])
+            ],
+        )
+        contract = rec.contract if rec else None
+        if contract is None:
+            self.contract_label.setText(_("ยังไม่ได้บันทึกสัญญา"))
+        else:
+            text = _(
+                "สัญญาเลขที่ {no} ลงวันที่ {day} กับ {vendor} ราคา {price} บาท "
+                "ค่าปรับรวมถึงวันนี้ {penalty} บาท (ร้อยละ {pct} ของราคาสัญญา)"
+            ).format(
+                no=contract.number,
+                day=date_short(contract.signed_on),
+                vendor=contract.vendor,
+                price=_money(contract.price),
+                penalty=_money(rec.penalty_total if rec else Decimal(0)),
+                pct=number(rec.penalty_pct if rec else Decimal(0), decimals=2),
+            )
+            if rec and rec.penalty_warning:
+                text += _(" — ค่าปรับเกินร้อยละ 10 ของราคาสัญญา ควรพิจารณาบอกเลิกสัญญา")
+            self.contract_label.setText(text)
+        _set_rows(
+            self.installment_table,
+            [
+                [
+                    str(i["seq"]),
+                    str(i["title"]),
+                    date_short(i["due_on"]),
+                    _money(i["amount"]),
+                    _(contracts.INSTALLMENT_STATUS_LABELS.get(i["status"], i["status"])),
+                    _money(i["penalty"]) if i["penalty"] else "-",
+                ]
+                for i in (rec.installments if rec else [])
+            ],
+        )
+        self._enable()
+
+    def current_installment(self) -> dict[str, Any] | None:
+        if self.records is None:
+            return None
+        index = self.installment_table.currentRow()
+        if not self.installment_table.selectionModel().hasSelection():
+            return None
+        rows = self.records.installments
+        return rows[index] if 0 <= index < len(rows) else None
+
+    def _enable(self) -> None:
+        rec = self.records
+        has_case = rec is not None
+        has_contract = rec is not None and rec.contract is not None
+        inst = self.current_installment()
+        self.add_quote_button.setEnabled(has_case)
+        self.contract_button.setEnabled(has_case and not has_contract)
+        self.delivery_button.setEnabled(
+            inst is not None and inst["status"] != contracts.InstallmentStatus.ACCEPTED
+        )
+        self.inspect_button.setEnabled(inst is not None and inst["waiting_delivery"] is not None)
+        self.invoice_button.setEnabled(inst is not None)
+        self.incident_button.setEnabled(has_contract)
+        self.restore_button.setEnabled(
+            rec is not None and any(not i.restored for i in rec.incidents)
+        )
+
+    def _saved(self, _result: object) -> None:
+        self.reload()
+        self.changed.emit()
+
+    # --- the dialogs ----------------------------------------------------------------------
+
+    def build_quotation(self) -> QuotationDialog:
+        assert self.records is not None
+        dialog = QuotationDialog(self.ctx, self.records.case_id, self)
+        dialog.saved.connect(self._saved)
+        return dialog
+
+    def add_quotation(self) -> None:
+        if self.records is not None:
+            self.build_quotation().exec()
+
+    def build_contract(self, title: str = "") -> ContractDialog:
+        assert self.records is not None
+        dialog = ContractDialog(self.ctx, self.records.case_id, title, self)
+        dialog.saved.connect(self._saved)
+        return dialog
+
+    def add_contract(self) -> None:
+        if self.records is not None:
+            self.build_contract().exec()
+
+    def build_delivery(self) -> DeliveryDialog | None:
+        inst = self.current_installment()
+        if inst is None:
+            return None
+        dialog = DeliveryDialog(self.ctx, int(inst["id"]), self)
+        dialog.saved.connect(self._saved)
+        return dialog
+
+    def add_delivery(self) -> None:
+        dialog = self.build_delivery()
+        if dialog is not None:
+            dialog.exec()
+
+    def build_inspection(self) -> InspectionDialog | None:
+        inst = self.current_installment()
+        if inst is None or inst["waiting_delivery"] is None or self.records is None:
+            return None
+        contract = self.records.contract
+        committee_id = contract.inspection_committee_id if contract is not None else None
+        committee = Committee.get_or_none(Committee.id == committee_id) if committee_id else None
+        dialog = InspectionDialog(self.ctx, int(inst["waiting_delivery"]), committee, self)
+        dialog.saved.connect(self._saved)
+        return dialog
+
+    def add_inspection(self) -> None:
+        dialog = self.build_inspection()
+        if dialog is not None:
+            dialog.exec()
+
+    def build_invoice(self) -> InvoiceDialog | None:
+        inst = self.current_installment()
+        if inst is None:
+            return None
+        dialog = InvoiceDialog(self.ctx, int(inst["id"]), self)
+        dialog.saved.connect(self._saved)
+        return dialog
+
+    def add_invoice(self) -> None:
+        dialog = self.build_invoice()
+        if dialog is not None:
+            dialog.exec()
+
+    def build_incident(self) -> IncidentDialog | None:
+        rec = self.records
+        if rec is None or rec.contract is None:
+            return None
+        dialog = IncidentDialog(self.ctx, rec.case_id, rec.contract.id, self)
+        dialog.saved.connect(self._saved)
+        return dialog
+
+    def add_incident(self) -> None:
+        dialog = self.build_incident()
+        if dialog is not None:
+            dialog.exec()
+
+    def build_restore(self) -> RestoreDialog | None:
+        rec = self.records
+        open_ones = [i for i in rec.incidents if not i.restored] if rec else []
+        if not open_ones:
+            return None
+        dialog = RestoreDialog(self.ctx, open_ones[0].id, self)
+        dialog.saved.connect(self._saved)
+        return dialog
+
+    def restore_incident(self) -> None:
+        dialog = self.build_restore()
+        if dialog is not None:
+            dialog.exec()
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _vendor_combo(parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    fill_combo(combo, [(v.id, str(v.name)) for v in vendors.vendors()], empty=_("(เลือก)"))
+    return combo
+
+
+def _committee_combo(parent: QWidget, kind: str) -> QComboBox:
+    combo = QComboBox(parent)
+    query = Committee.select().where((Committee.kind == kind) & (Committee.active == True))  # noqa: E712
+    fill_combo(combo, [(c.id, str(c.name)) for c in query], empty=_("(ไม่ระบุ)"))
+    return combo
+
+
+class QuotationDialog(SubmitDialog):
+    def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, _("บันทึกใบเสนอราคา"), _("บันทึก"), parent)
+        self.case_id = case_id
+        form = self.add_form()
+        self.vendor = _vendor_combo(self)
+        self.quote_no = QLineEdit(self)
+        self.quoted_on = BEDateEdit(clock.today(), parent=self)
+        self.amount_before_vat = QLineEdit(self)
+        self.vat = QLineEdit(self)
+        self.valid_days = QLineEdit("30", self)
+        for key, label, widget in (
+            ("vendor", N_("ผู้เสนอราคา"), self.vendor),
+            ("quote_no", N_("เลขที่ใบเสนอราคา"), self.quote_no),
+            ("quoted_on", N_("วันที่ใบเสนอราคา"), self.quoted_on),
+            ("amount_before_vat", N_("ราคาก่อนภาษีมูลค่าเพิ่ม (บาท)"), self.amount_before_vat),
+            ("vat", N_("ภาษีมูลค่าเพิ่ม (บาท)"), self.vat),
+            ("valid_days", N_("ยืนราคา (วัน)"), self.valid_days),
+        ):
+            form.addRow(_(label), widget)
+            self.errors.add(key, widget)
+
+    def send(self) -> None:
+        user, case_id = self.ctx.user, self.case_id
+        values = {
+            "vendor_id": self.vendor.currentData(),
+            "quote_no": self.quote_no.text(),
+            "quoted_on": self.quoted_on.value(),
+            "amount_before_vat": self.amount_before_vat.text(),
+            "vat": self.vat.text(),
+            "valid_days": self.valid_days.text(),
+        }
+        self.save(lambda: quotations.add_quotation(user, case_id=case_id, **values).id)
+
+
+class ContractDialog(SubmitDialog):
+    """The signed contract and its installments: one line per installment,
+    ``title; วว/ดด/ปปปป; amount`` (the amounts must add up to the price)."""
+
+    def __init__(
+        self, ctx: AppContext, case_id: int, title: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, _("บันทึกสัญญา"), _("บันทึก"), parent)
+        self.case_id = case_id
+        form = self.add_form()
+        self.number = QLineEdit(self)
+        self.title = QLineEdit(title, self)
+        self.vendor = _vendor_combo(self)
+        self.signed_on = BEDateEdit(clock.today(), parent=self)
+        self.price = QLineEdit(self)
+        self.vat = QLineEdit(self)
+        self.method = QComboBox(self)
+        from models.procurement.methods import METHOD_LABELS
+
+        fill_combo(self.method, [(k, _(v)) for k, v in METHOD_LABELS.items()])
+        self.nature = QComboBox(self)
+        fill_combo(self.nature, [(k, _(v)) for k, v in contracts.NATURE_LABELS.items()])
+        self.penalty_rate_pct = QLineEdit("0.10", self)
+        self.warranty_months = QSpinBox(self)
+        self.warranty_months.setRange(0, 120)
+        self.warranty_months.setValue(12)
+        self.inspection_committee = _committee_combo(self, CommitteeKind.INSPECTION)
+        self.installments = QPlainTextEdit(self)
+        self.installments.setTabChangesFocus(True)
+        self.installments.setPlaceholderText(
+            _("งวดที่ 1 ...; 31/12/2569; 225,000 (หนึ่งบรรทัดต่อหนึ่งงวด)")
+        )
+        for key, label, widget in (
+            ("number", N_("เลขที่สัญญา"), self.number),
+            ("title", N_("ชื่อสัญญา/งานที่จ้าง"), self.title),
+            ("vendor", N_("คู่สัญญา"), self.vendor),
+            ("signed_on", N_("วันที่ลงนามสัญญา"), self.signed_on),
+            ("price", N_("ราคาตามสัญญา รวมภาษีมูลค่าเพิ่ม (บาท)"), self.price),
+            ("vat", N_("ภาษีมูลค่าเพิ่ม (บาท)"), self.vat),
+            ("method", N_("วิธีจัดซื้อจัดจ้าง"), self.method),
+            ("nature", N_("ลักษณะงาน"), self.nature),
+            ("penalty_rate_pct", N_("อัตราค่าปรับต่อวัน (ร้อยละ)"), self.penalty_rate_pct),
+            ("warranty_months", N_("ระยะเวลารับประกัน (เดือน)"), self.warranty_months),
+            ("inspection_committee", N_("คณะกรรมการตรวจรับพัสดุ"), self.inspection_committee),
+            ("installments", N_("งวดงาน"), self.installments),
+        ):
+            form.addRow(_(label), widget)
+            self.errors.add(key, widget)
+
+    def installment_rows(self) -> list[dict[str, Any]] | None:
+        rows: list[dict[str, Any]] = []
+        for n, line in enumerate(self.installments.toPlainText().splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split(";")]
+            if len(parts) != 3:
+                self.refuse(
+                    {"installments": _("รูปแบบไม่ถูกต้อง")},
+                    _("งวดที่ {n}: ให้กรอก ชื่องวด; วันครบกำหนด; จำนวนเงิน").format(n=n),
+                )
+                return None
+            try:
+                due: dt.date | str = parse_be_date(parts[1])
+            except ValueError:
+                due = parts[1]  # the domain names the bad date
+            rows.append({"title": parts[0], "due_on": due, "amount": parts[2]})
+        return rows
+
+    def send(self) -> None:
+        rows = self.installment_rows()
+        if rows is None:
+            return
+        user, case_id = self.ctx.user, self.case_id
+        values = {
+            "number": self.number.text(),
+            "title": self.title.text(),
+            "vendor_id": self.vendor.currentData(),
+            "signed_on": self.signed_on.value(),
+            "price": self.price.text(),
+            "vat": self.vat.text() or "0",
+            "method": self.method.currentData(),
+            "nature": self.nature.currentData(),
+            "penalty_rate_pct": self.penalty_rate_pct.text(),
+            "warranty_months": self.warranty_months.value(),
+            "inspection_committee_id": self.inspection_committee.currentData(),
+        }
+        self.save(
+            lambda: contracts.create_contract(user, case_id=case_id, installments=rows, **values).id
+        )
+
+
+class DeliveryDialog(SubmitDialog):
+    def __init__(self, ctx: AppContext, installment_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, _("บันทึกการส่งมอบงาน"), _("บันทึก"), parent)
+        self.installment_id = installment_id
+        form = self.add_form()
+        self.letter_no = QLineEdit(self)
+        self.letter_date = BEDateEdit(clock.today(), parent=self)
+        self.brought_on = BEDateEdit(clock.today(), parent=self)
+        self.value = QLineEdit(self)
+        self.value.setPlaceholderText(_("เว้นว่าง: ส่งมอบครบทั้งงวด"))
+        for key, label, widget in (
+            ("letter_no", N_("เลขที่หนังสือส่งมอบงาน"), self.letter_no),
+            ("letter_date", N_("ลงวันที่"), self.letter_date),
+            ("brought_on", N_("วันที่ผู้รับจ้างนำงานมาส่ง"), self.brought_on),
+            ("value", N_("มูลค่างานที่ส่งมอบ (บาท)"), self.value),
+        ):
+            form.addRow(_(label), widget)
+            self.errors.add(key, widget)
+
+    def send(self) -> None:
+        user, inst_id = self.ctx.user, self.installment_id
+        values: dict[str, Any] = {
+            "letter_no": self.letter_no.text(),
+            "letter_date": self.letter_date.value(),
+            "brought_on": self.brought_on.value(),
+            "value": self.value.text() or None,
+        }
+        self.save(
+            lambda: (
+                execution.record_delivery(
+                    user, contracts.Installment.get_by_id(inst_id), **values
+                ).id
+            )
+        )
+
+
+class InspectionDialog(SubmitDialog):
+    """The committee's result: one line per member (accepts or not); acceptance needs all."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        delivery_id: int,
+        committee: Committee | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, _("บันทึกผลการตรวจรับ"), _("บันทึก"), parent)
+        self.delivery_id = delivery_id
+        form = self.add_form()
+        self.inspected_on = BEDateEdit(clock.today(), parent=self)
+        form.addRow(_("วันที่ตรวจรับ"), self.inspected_on)
+        self.errors.add("inspected_on", self.inspected_on)
+        self.members: list[tuple[str, str, str, QCheckBox]] = []
+        for member in office.committee_members(committee) if committee is not None else []:
+            box = QCheckBox(_("ตรวจรับ"), self)
+            box.setChecked(True)
+            form.addRow(f"{member.full_name} ({member.role})", box)
+            self.members.append((member.full_name, member.role, member.position, box))
+        self.errors.add("votes", self.inspected_on)
+        self.note = QLineEdit(self)
+        form.addRow(_("หมายเหตุ"), self.note)
+
+    def send(self) -> None:
+        user, delivery_id = self.ctx.user, self.delivery_id
+        votes = [
+            {
+                "member_name": name,
+                "member_role": role,
+                "member_position": pos,
+                "accepted": box.isChecked(),
+            }
+            for name, role, pos, box in self.members
+        ]
+        day, note = self.inspected_on.value(), self.note.text()
+        self.save(
+            lambda: (
+                execution.inspect(
+                    user,
+                    execution.Delivery.get_by_id(delivery_id),
+                    inspected_on=day,
+                    votes=votes,
+                    note=note,
+                ).id
+            )
+        )
+
+
+class InvoiceDialog(SubmitDialog):
+    def __init__(self, ctx: AppContext, installment_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, _("บันทึกใบแจ้งหนี้"), _("บันทึก"), parent)
+        self.installment_id = installment_id
+        form = self.add_form()
+        self.invoice_no = QLineEdit(self)
+        self.received_on = BEDateEdit(clock.today(), parent=self)
+        self.amount = QLineEdit(self)
+        self.amount.setPlaceholderText(_("เว้นว่าง: เท่ากับจำนวนเงินของงวด"))
+        for key, label, widget in (
+            ("invoice_no", N_("เลขที่ใบแจ้งหนี้"), self.invoice_no),
+            ("received_on", N_("วันที่รับใบแจ้งหนี้"), self.received_on),
+            ("amount", N_("จำนวนเงิน (บาท)"), self.amount),
+        ):
+            form.addRow(_(label), widget)
+            self.errors.add(key, widget)
+
+    def send(self) -> None:
+        user, inst_id = self.ctx.user, self.installment_id
+        values: dict[str, Any] = {
+            "invoice_no": self.invoice_no.text(),
+            "received_on": self.received_on.value(),
+            "amount": self.amount.text() or None,
+        }
+        self.save(
+            lambda: (
+                execution.record_invoice(
+                    user, contracts.Installment.get_by_id(inst_id), **values
+                ).id
+            )
+        )
+
+
+def _moment_edit(parent: QWidget) -> QDateTimeEdit:
+    now = clock.now()
+    moment = QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+    edit = QDateTimeEdit(moment, parent)
+    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+    return edit
+
+
+class IncidentDialog(SubmitDialog):
+    def __init__(
+        self, ctx: AppContext, case_id: int, contract_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, _("แจ้งเหตุขัดข้อง"), _("บันทึก"), parent)
+        self.case_id, self.contract_id = case_id, contract_id
+        form = self.add_form()
+        self.system = QLineEdit(self)
+        self.down_since = _moment_edit(self)
+        self.description = QLineEdit(self)
+        for key, label, widget in (
+            ("system", N_("อุปกรณ์/ระบบที่ขัดข้อง"), self.system),
+            ("down_since", N_("วันเวลาที่เริ่มขัดข้อง"), self.down_since),
+            ("description", N_("อาการ"), self.description),
+        ):
+            form.addRow(_(label), widget)
+            self.errors.add(key, widget)
+
+    def send(self) -> None:
+        user, case_id, contract_id = self.ctx.user, self.case_id, self.contract_id
+        values: dict[str, Any] = {
+            "system": self.system.text(),
+            "down_since": self.down_since.dateTime().toPython(),
+            "description": self.description.text(),
+        }
+        self.save(
+            lambda: (
+                incidents.open_incident(user, case_id=case_id, contract_id=contract_id, **values).id
+            )
+        )
+
+
+class RestoreDialog(SubmitDialog):
+    def __init__(self, ctx: AppContext, incident_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, _("บันทึกระบบใช้งานได้ตามปกติ"), _("บันทึก"), parent)
+        self.incident_id = incident_id
+        incident = incidents.Incident.get_by_id(incident_id)
+        form = self.add_form()
+        form.addRow(
+            _("เหตุขัดข้อง"),
+            QLabel(f"{incident.system} ({datetime_short(incident.down_since)})", self),
+        )
+        self.restored_at = _moment_edit(self)
+        form.addRow(_("วันเวลาที่ใช้งานได้ตามปกติ"), self.restored_at)
+        self.errors.add("restored_at", self.restored_at)
+
+    def send(self) -> None:
+        user, incident_id = self.ctx.user, self.incident_id
+        moment = self.restored_at.dateTime().toPython()
+        self.save(
+            lambda: (
+                incidents.restore_incident(
+                    user, incidents.Incident.get_by_id(incident_id), restored_at=moment
+                ).id
+            )
+        )
