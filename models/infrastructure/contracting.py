@@ -26,7 +26,7 @@ from models.procurement import quotations as proc_quotations
 from models.procurement import reminders as proc_reminders
 
 if TYPE_CHECKING:
-    from models.engine import Case
+    pass
 
 # ---------------------------------------------------------------------------------------------
 # Quotations (step 3)
@@ -195,15 +195,6 @@ def last_due_date(case_id: int) -> dt.date | None:
         return None
     rows = proc_contracts.installments(contract)
     return max((i.due_on for i in rows), default=contract.ends_on)
-
-
-# ---------------------------------------------------------------------------------------------
-# Printed forms of the project (F1, F5a, F6, the quotation comparison)
-
-
-def print_case_form(actor: Actor | None, kind: str, case: Case, project: Any) -> tuple[bytes, str]:
-    """The PDF and file name of one of the project's procurement forms."""
-    raise ValidationError(_("ยังพิมพ์แบบฟอร์มนี้จากโครงการไม่ได้"))
 
 
 # ---------------------------------------------------------------------------------------------

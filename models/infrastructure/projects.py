@@ -755,8 +755,10 @@ def _has_method(case: Case, detail: Any) -> bool:
 
 def _print(kind: str) -> Any:
     def render(actor: Actor | None, case: Case) -> tuple[bytes, str]:
+        from models.infrastructure.case_forms import print_case_form
+
         project: Project = detail_of(get_process(KEY), case)
-        return contracting.print_case_form(actor, kind, case, project)
+        return print_case_form(actor, kind, case, project)
 
     return render
 

@@ -18,6 +18,7 @@ from models.infrastructure.projects import KEY, REPORT, project_for_case
 from models.org import Committee
 from models.procurement import contracts as proc_contracts
 from models.procurement import execution
+from reports.thaifmt import thai_digits as t
 from tests.process_office import pdf_table_rows, pdf_text, squash
 from tests.unit.infrastructure.project_office import (
     D,
@@ -217,3 +218,58 @@ def test_director_may_refuse_and_the_project_ends(po: ProjectOffice) -> None:
     assert case.status == "closed"
     row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
     assert row.progress == "ยุติโครงการ"
+
+
+def test_case_forms_printed_and_read_back(po: ProjectOffice) -> None:
+    somchai = po["somchai"]
+    case = draft_spec(po, open_project(po))
+    at(D(2026, 10, 9))
+    # nothing to compare yet: the comparison is refused with a reason
+    assert "ยังพิมพ์" in refused(engine.print_document, somchai, case.id, "comparison")
+    add_quotations(po, case)
+    case = ask_principle(po, case)
+
+    data, name = engine.print_document(somchai, case.id, "comparison")
+    assert name.endswith(".pdf")
+    rows = pdf_table_rows(data)
+    header = next(r for r in rows if r and r[0] == "ลำดับ")
+    assert header[1:] == [
+        "ผู้เสนอราคา",
+        "เลขที่/วันที่",
+        "ราคาก่อนภาษี",
+        "ภาษีมูลค่าเพิ่ม",
+        "รวมทั้งสิ้น",
+        "ยืนราคาถึง",
+    ]
+    cheapest = next(r for r in rows if squash("บริษัท เน็ตเวิร์ค โซลูชั่น จำกัด") in r[1])
+    assert cheapest[5] == squash(t("450,000.00"))
+
+    data, _name = engine.print_document(somchai, case.id, "f1")
+    text = squash(pdf_text(data))
+    assert squash("ขออนุมัติหลักการและงบประมาณโครงการจ้างบำรุงรักษาระบบเครือข่ายและไฟร์วอลล์") in text
+    assert squash(t("480,000.00")) in text and "สี่แสนแปดหมื่นบาทถ้วน" in text
+    assert squash("ข้อ ๒๑") in text
+    members = [r for r in pdf_table_rows(data) if len(r) == 4 and r[0] != "ลำดับ"]
+    assert [r[3] for r in members] == ["ประธานกรรมการ", "กรรมการ", "กรรมการและเลขานุการ"]
+
+    at(D(2026, 10, 15))
+    case = director_approves(po, case, D(2026, 10, 15))
+    at(D(2026, 10, 27))
+    case = write_tor(po, case)
+    data, _name = engine.print_document(somchai, case.id, "f5a")
+    text = squash(pdf_text(data))
+    assert squash("แบบ บก.๐๖") in text
+    assert squash("ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและรายละเอียดค่าใช้จ่าย") in text
+    assert squash(t("450,000.00")) in text and "สี่แสนห้าหมื่นบาทถ้วน" in text
+    assert squash("ใบเสนอราคาของบริษัท ไอทีเซอร์วิส จำกัด") in text
+    assert text.count(squash("(ลงชื่อ)")) >= 3 or text.count("ลงชื่อ") >= 3
+
+    at(D(2026, 11, 2))
+    case = deputy_approves(po, case, D(2026, 11, 2))
+    at(D(2026, 11, 4))
+    case = procure(po, case)
+    data, _name = engine.print_document(somchai, case.id, "f6")
+    text = squash(pdf_text(data))
+    assert squash("รายงานขอจ้าง") in text
+    assert squash("วิธีเฉพาะเจาะจง") in text
+    assert squash(t("450,000.00")) in text
