@@ -46,6 +46,7 @@ REGISTER_MODULES: list[str] = [  # process modules that call ``declare_register`
     "models.publications",
     "models.data_requests",
     "models.infrastructure.documents",
+    "models.procurement.registers",
 ]
 _REGISTERS: dict[str, RegisterDef] = {}
 
