@@ -47,6 +47,7 @@ REGISTER_MODULES: list[str] = [  # process modules that call ``declare_register`
     "models.data_requests",
     "models.infrastructure.documents",
     "models.procurement.registers",
+    "models.development.process",
 ]
 _REGISTERS: dict[str, RegisterDef] = {}
 

@@ -15,6 +15,7 @@ PROCESS_MODULES: list[str] = [  # modules that call ``register_process`` at impo
     "models.tickets",
     "models.data_requests",
     "models.infrastructure.projects",
+    "models.development.process",
 ]
 _PROCESSES: dict[str, ProcessDef] = {}
 _SOURCES: dict[str, RecordSource] = {}
