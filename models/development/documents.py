@@ -98,12 +98,12 @@ def median_price_memo(actor: Actor | None, case: Case) -> Memo:
         Paragraph(_("๔. รายละเอียดค่าใช้จ่าย ดังตารางต่อไปนี้"), indent_first=True),
         Table(
             [
-                TableColumn(_("ลำดับ"), 0.7, "center"),
-                TableColumn(_("รายการ"), 4.0),
-                TableColumn(_("จำนวน (คน/หน่วย)"), 1.4, "center"),
-                TableColumn(_("จำนวนเดือน"), 1.2, "center"),
+                TableColumn(_("ลำดับ"), 0.6, "center"),
+                TableColumn(_("รายการ"), 5.2),
+                TableColumn(_("คน/หน่วย"), 1.0, "center"),
+                TableColumn(_("เดือน"), 0.8, "center"),
                 TableColumn(_("อัตรา (บาท)"), 1.7, "right"),
-                TableColumn(_("จำนวนเงิน (บาท)"), 1.9, "right"),
+                TableColumn(_("จำนวนเงิน (บาท)"), 2.0, "right"),
             ],
             rows,
             font_size=13.0,
@@ -178,11 +178,11 @@ def _selection(actor: Actor | None, case: Case) -> tuple[Memo, list[Any]]:
         ),
         Table(
             [
-                TableColumn(_("ลำดับ"), 0.7, "center"),
-                TableColumn(_("ผู้ประกอบการ"), 3.6),
+                TableColumn(_("ลำดับ"), 0.6, "center"),
+                TableColumn(_("ผู้ประกอบการ"), 4.6),
                 TableColumn(_("ราคาที่เสนอ (บาท)"), 1.9, "right"),
-                TableColumn(_("คะแนนรวม"), 1.2, "center"),
-                TableColumn(_("ผลการพิจารณา"), 1.8, "center"),
+                TableColumn(_("คะแนนรวม"), 1.1, "center"),
+                TableColumn(_("ผลการพิจารณา"), 2.0, "center"),
             ],
             rows,
             font_size=14.0,
@@ -224,7 +224,7 @@ def selection_report_pdf(actor: Actor | None, case: Case) -> tuple[bytes, str]:
     with document_language():
         memo, members = _selection(actor, case)
         if members:
-            pdf = render_committee_memo(memo, members, heading=_("คณะกรรมการจัดซื้อจัดจ้าง"))
+            pdf = render_committee_memo(memo, members)
         else:
             pdf = rep.render_document(memo)
     return pdf, f"รายงานผลการคัดเลือก_{rep.file_part(case.number)}.pdf"

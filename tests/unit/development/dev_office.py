@@ -35,7 +35,11 @@ MEMBERS = [
     {"full_name": "นายมานะ ขยัน", "position": "เจ้าหน้าที่", "role": CommitteeRole.SECRETARY},
 ]
 INSPECTORS = [
-    {"full_name": "นางกาญจนา ทองดี", "position": "หัวหน้างานระบบการประเมิน", "role": CommitteeRole.CHAIR},
+    {
+        "full_name": "นางกาญจนา ทองดี",
+        "position": "หัวหน้างานระบบการประเมิน",
+        "role": CommitteeRole.CHAIR,
+    },
     {"full_name": "นายวีระ แก้วใส", "position": "นักวิชาการคอมพิวเตอร์", "role": CommitteeRole.MEMBER},
     {"full_name": "นางสาวปราณี สุขดี", "position": "นักวิชาการพัสดุ", "role": CommitteeRole.SECRETARY},
 ]
@@ -58,7 +62,11 @@ def make_dev_office() -> DevOffice:
     head = base["head"]
     registered = [
         vendors.save_vendor(
-            head, None, name="บริษัท ซอฟต์แวร์ไทย จำกัด", tax_id=tax_id("010555700011"), address="กรุงเทพฯ"
+            head,
+            None,
+            name="บริษัท ซอฟต์แวร์ไทย จำกัด",
+            tax_id=tax_id("010555700011"),
+            address="กรุงเทพฯ",
         ),
         vendors.save_vendor(
             head, None, name="บริษัท ดาต้า โซลูชั่น จำกัด", tax_id=tax_id("010555700022"), address="นนทบุรี"
@@ -117,7 +125,9 @@ def approve_value(o: DevOffice, case: Case) -> Case:
 def analyse(o: DevOffice, case: Case) -> Case:
     staff = o["somchai"]
     at(D(2026, 10, 12))
-    records.add_meeting(staff, case.id, met_on=D(2026, 10, 12), user_group="ฝ่ายประเมิน", attendees="8 คน")
+    records.add_meeting(
+        staff, case.id, met_on=D(2026, 10, 12), user_group="ฝ่ายประเมิน", attendees="8 คน"
+    )
     at(D(2026, 10, 13))
     records.add_meeting(staff, case.id, met_on=D(2026, 10, 13), user_group="ผู้บริหาร")
     at(D(2026, 10, 14))
@@ -159,9 +169,7 @@ def in_house(o: DevOffice) -> Case:
         attended=10,
     )
     records.attach_sign_in(staff, training, "ใบลงชื่อ.pdf", PDF)
-    return act(
-        staff, case, "close", files=[NewFile("user_manual", "คู่มือ.pdf", PDF)]
-    )
+    return act(staff, case, "close", files=[NewFile("user_manual", "คู่มือ.pdf", PDF)])
 
 
 def outsourced_to_contract(o: DevOffice, *, send_back: bool = True) -> Case:
@@ -174,13 +182,30 @@ def outsourced_to_contract(o: DevOffice, *, send_back: bool = True) -> Case:
         staff, case, "outsource", data={"cost": "1,200,000", "mode_decided_on": D(2026, 10, 22)}
     )
     records.add_cost_item(
-        staff, case.id, kind=records.CostKind.PERSONNEL, description="นักวิเคราะห์ระบบ", quantity=2, months=6, rate="50,000"
+        staff,
+        case.id,
+        kind=records.CostKind.PERSONNEL,
+        description="นักวิเคราะห์ระบบ",
+        quantity=2,
+        months=6,
+        rate="50,000",
     )
     records.add_cost_item(
-        staff, case.id, kind=records.CostKind.PERSONNEL, description="โปรแกรมเมอร์", quantity=3, months=6, rate="35,000"
+        staff,
+        case.id,
+        kind=records.CostKind.PERSONNEL,
+        description="โปรแกรมเมอร์",
+        quantity=3,
+        months=6,
+        rate="35,000",
     )
     records.add_cost_item(
-        staff, case.id, kind=records.CostKind.LICENCE, description="ใบอนุญาตฐานข้อมูล", quantity=1, rate="120,000"
+        staff,
+        case.id,
+        kind=records.CostKind.LICENCE,
+        description="ใบอนุญาตฐานข้อมูล",
+        quantity=1,
+        rate="120,000",
     )
     case = act(
         staff,
@@ -196,7 +221,10 @@ def outsourced_to_contract(o: DevOffice, *, send_back: bool = True) -> Case:
             staff,
             case,
             "done",
-            data={"tor_summary": "ระบบรับรองผลออนไลน์ 3 โมดูล (ปรับแล้ว)", "median_price_on": D(2026, 10, 26)},
+            data={
+                "tor_summary": "ระบบรับรองผลออนไลน์ 3 โมดูล (ปรับแล้ว)",
+                "median_price_on": D(2026, 10, 26),
+            },
         )
     case = act(head, case, "approve", data={"principle_approved_on": D(2026, 10, 26)})
     at(D(2026, 10, 28))
@@ -271,9 +299,13 @@ def deliver_and_inspect(o: DevOffice, case: Case, seq: int, brought_on: dt.date)
     contract = contracts.contracts_of_case(case.id)[-1]
     installment = contracts.installments(contract)[seq - 1]
     at(brought_on)
-    delivery = execution.record_delivery(staff, installment, brought_on=brought_on, letter_no=f"ส่งมอบ {seq}")
+    delivery = execution.record_delivery(
+        staff, installment, brought_on=brought_on, letter_no=f"ส่งมอบ {seq}"
+    )
     at(brought_on + dt.timedelta(days=3))
-    execution.inspect(staff, delivery, inspected_on=brought_on + dt.timedelta(days=3), votes=votes())
+    execution.inspect(
+        staff, delivery, inspected_on=brought_on + dt.timedelta(days=3), votes=votes()
+    )
 
 
 def pay(o: DevOffice, case: Case) -> None:
@@ -282,7 +314,9 @@ def pay(o: DevOffice, case: Case) -> None:
     for installment in contracts.installments(contract):
         day = (installment.accepted_on or clock.today()) + dt.timedelta(days=5)
         at(day)
-        invoice = execution.record_invoice(staff, installment, invoice_no=f"INV-{installment.seq}", received_on=day)
+        invoice = execution.record_invoice(
+            staff, installment, invoice_no=f"INV-{installment.seq}", received_on=day
+        )
         invoice = execution.approve_invoice(head, invoice, approved_on=day)
         execution.pay_invoice(head, invoice, paid_on=day)
 

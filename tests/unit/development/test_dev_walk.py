@@ -14,8 +14,8 @@ from models.engine import CaseResult, NewFile, act, get_case, history
 from models.errors import ValidationError
 from models.procurement import contracts, execution
 from tests.unit.development.dev_office import (
-    D,
     PDF,
+    D,
     analyse,
     approve_value,
     at,
@@ -36,7 +36,13 @@ def test_in_house_project_runs_from_meeting_to_training(sql_db: peewee.Database)
     assert project.live_on == D(2026, 11, 2)
     steps = [s.step for s in history(case)]
     assert steps == [
-        "meeting", "value", "requirements", "analysis", "decision", "develop", "train_in_house"
+        "meeting",
+        "value",
+        "requirements",
+        "analysis",
+        "decision",
+        "develop",
+        "train_in_house",
     ]
     assert "tor" not in steps
 
@@ -46,7 +52,12 @@ def test_not_approved_ends_the_case_as_refused_with_the_reason(sql_db: peewee.Da
     case = open_project(o)
     at(D(2026, 10, 8))
     with pytest.raises(ValidationError):  # the reason told to the requester is required
-        act(o["head"], case, "refuse", data={"benefit": "-", "weighing": "-", "decided_on": D(2026, 10, 8)})
+        act(
+            o["head"],
+            case,
+            "refuse",
+            data={"benefit": "-", "weighing": "-", "decided_on": D(2026, 10, 8)},
+        )
     case = act(
         o["head"],
         case,
@@ -100,8 +111,12 @@ def test_selection_refuses_a_winner_without_a_quotation(sql_db: peewee.Database)
     other = analyse(o, approve_value(o, open_project(o, "ระบบจองห้องประชุม")))
     staff, head = o["somchai"], o["head"]
     at(D(2026, 10, 22))
-    other = act(staff, other, "outsource", data={"cost": "300,000", "mode_decided_on": D(2026, 10, 22)})
-    records.add_cost_item(staff, other.id, kind=records.CostKind.OTHER, description="ค่าติดตั้ง", rate="300,000")
+    other = act(
+        staff, other, "outsource", data={"cost": "300,000", "mode_decided_on": D(2026, 10, 22)}
+    )
+    records.add_cost_item(
+        staff, other.id, kind=records.CostKind.OTHER, description="ค่าติดตั้ง", rate="300,000"
+    )
     other = act(
         staff,
         other,
