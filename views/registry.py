@@ -78,6 +78,7 @@ VIEW_MODULES: list[str] = [
     "views.casework",
     "views.support",
     "views.infrastructure",
+    "views.procurement",
 ]
 
 
