@@ -34,6 +34,7 @@ DEMO_PASSWORD = "demo1234"
 DEMO_MODULES: list[str] = [  # process modules that declare @demo_seeder functions
     "models.demo_cases",
     "models.demo_support",
+    "models.infrastructure.demo",
 ]
 
 
