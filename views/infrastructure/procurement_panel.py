@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QGroupBox,
@@ -28,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import clock, office
+from models import clock
 from models.i18n import N_, _
 from models.org import Committee, CommitteeKind
-from models.procurement import contracts, execution, incidents, quotations, vendors
+from models.procurement import contracts, incidents, quotations, vendors
 from reports.thaifmt import date_short, datetime_short, number, parse_be_date
+from views.procurement.contract_page import ContractPage
 from views.widgets.be_date_edit import BEDateEdit
 from views.widgets.combos import fill_combo
 from views.widgets.dialogs import SubmitDialog
@@ -67,10 +67,6 @@ class ProjectRecords:
     case_id: int
     quotations: list[dict[str, Any]] = field(default_factory=list)
     contract: ContractSummary | None = None
-    installments: list[dict[str, Any]] = field(default_factory=list)
-    penalty_total: Decimal = Decimal(0)
-    penalty_pct: Decimal = Decimal(0)
-    penalty_warning: bool = False
     incidents: list[IncidentSummary] = field(default_factory=list)
 
 
@@ -91,28 +87,6 @@ def load_records(case_id: int) -> ProjectRecords:
             price=Decimal(contract.price),
             inspection_committee_id=contract.__data__.get("inspection_committee"),
         )
-        summary = execution.contract_penalty(contract, as_of=clock.today())
-        found.penalty_total, found.penalty_pct = summary.total, summary.pct_of_price
-        found.penalty_warning = summary.warning
-        for inst in contracts.installments(contract):
-            waiting = [
-                d
-                for d in execution.deliveries_of(inst)
-                if d.status == execution.DeliveryStatus.WAITING
-            ]
-            found.installments.append(
-                {
-                    "id": inst.id,
-                    "seq": inst.seq,
-                    "title": inst.title,
-                    "due_on": inst.due_on,
-                    "amount": Decimal(inst.amount),
-                    "status": inst.status,
-                    "penalty": summary.by_installment[inst.id].amount,
-                    "waiting_delivery": waiting[0].id if waiting else None,
-                    "invoices": len(execution.invoices_of(inst)),
-                }
-            )
         found.incidents = [
             IncidentSummary(i.id, str(i.system), i.down_since, i.restored_at is not None)
             for i in incidents.incidents_of_contract(contract)
@@ -169,39 +143,24 @@ class ProcurementPanel(QWidget):
         row.addWidget(self.add_quote_button)
         quote_layout.addLayout(row)
 
-        self.contract_box = QGroupBox(_("สัญญาและงวดงาน (ขั้นที่ 7-8)"), self)
+        self.contract_box = QGroupBox(_("สัญญาและการติดตามผู้รับจ้าง (ขั้นที่ 7-8)"), self)
         self.contract_label = QLabel(self.contract_box)
         self.contract_label.setWordWrap(True)
-        self.installment_table = _table(
-            self.contract_box,
-            [_("งวด"), _("รายการ"), _("ครบกำหนด"), _("จำนวนเงิน"), _("สถานะ"), _("ค่าปรับ")],
-            1,
-        )
         self.contract_button = QPushButton(_("บันทึกสัญญา…"), self.contract_box)
-        self.delivery_button = QPushButton(_("บันทึกการส่งมอบ…"), self.contract_box)
-        self.inspect_button = QPushButton(_("บันทึกผลการตรวจรับ…"), self.contract_box)
-        self.invoice_button = QPushButton(_("บันทึกใบแจ้งหนี้…"), self.contract_box)
         self.incident_button = QPushButton(_("แจ้งเหตุขัดข้อง…"), self.contract_box)
         self.restore_button = QPushButton(_("บันทึกระบบใช้งานได้…"), self.contract_box)
         self.contract_button.clicked.connect(self.add_contract)
-        self.delivery_button.clicked.connect(self.add_delivery)
-        self.inspect_button.clicked.connect(self.add_inspection)
-        self.invoice_button.clicked.connect(self.add_invoice)
         self.incident_button.clicked.connect(self.add_incident)
         self.restore_button.clicked.connect(self.restore_incident)
-        self.installment_table.itemSelectionChanged.connect(self._enable)
+        # the contract's own page (models.procurement's views): installments, deliveries,
+        # inspections, invoices, security, F13-F15; built for the contract shown
+        self.contract_page: ContractPage | None = None
+        self.page_holder = QVBoxLayout()
         contract_layout = QVBoxLayout(self.contract_box)
         contract_layout.addWidget(self.contract_label)
-        contract_layout.addWidget(self.installment_table)
+        contract_layout.addLayout(self.page_holder, 1)
         buttons = QHBoxLayout()
-        for button in (
-            self.contract_button,
-            self.delivery_button,
-            self.inspect_button,
-            self.invoice_button,
-            self.incident_button,
-            self.restore_button,
-        ):
+        for button in (self.contract_button, self.incident_button, self.restore_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         contract_layout.addLayout(buttons)
@@ -247,59 +206,48 @@ class ProcurementPanel(QWidget):
         )
         contract = rec.contract if rec else None
         if contract is None:
-            self.contract_label.setText(_("ยังไม่ได้บันทึกสัญญา"))
-        else:
-            text = _(
-                "สัญญาเลขที่ {no} ลงวันที่ {day} กับ {vendor} ราคา {price} บาท "
-                "ค่าปรับรวมถึงวันนี้ {penalty} บาท (ร้อยละ {pct} ของราคาสัญญา)"
-            ).format(
-                no=contract.number,
-                day=date_short(contract.signed_on),
-                vendor=contract.vendor,
-                price=_money(contract.price),
-                penalty=_money(rec.penalty_total if rec else Decimal(0)),
-                pct=number(rec.penalty_pct if rec else Decimal(0), decimals=2),
+            self.contract_label.setText(
+                _("ยังไม่ได้บันทึกสัญญา") if rec is not None else _("เลือกโครงการจากรายการ")
             )
-            if rec and rec.penalty_warning:
-                text += _(" — ค่าปรับเกินร้อยละ 10 ของราคาสัญญา ควรพิจารณาบอกเลิกสัญญา")
-            self.contract_label.setText(text)
-        _set_rows(
-            self.installment_table,
-            [
-                [
-                    str(i["seq"]),
-                    str(i["title"]),
-                    date_short(i["due_on"]),
-                    _money(i["amount"]),
-                    _(contracts.INSTALLMENT_STATUS_LABELS.get(i["status"], i["status"])),
-                    _money(i["penalty"]) if i["penalty"] else "-",
-                ]
-                for i in (rec.installments if rec else [])
-            ],
-        )
+            self.contract_label.setVisible(True)
+            self._set_page(None)
+        else:
+            open_incidents = [i for i in rec.incidents if not i.restored] if rec else []
+            self.contract_label.setText(
+                _("เหตุขัดข้องที่ยังไม่แก้ไข: {items}").format(
+                    items=", ".join(
+                        f"{i.system} ({datetime_short(i.down_since)})" for i in open_incidents
+                    )
+                )
+            )
+            self.contract_label.setVisible(bool(open_incidents))
+            self._set_page(contract.id)
         self._enable()
 
-    def current_installment(self) -> dict[str, Any] | None:
-        if self.records is None:
-            return None
-        index = self.installment_table.currentRow()
-        if not self.installment_table.selectionModel().hasSelection():
-            return None
-        rows = self.records.installments
-        return rows[index] if 0 <= index < len(rows) else None
+    def _set_page(self, contract_id: int | None) -> None:
+        page = self.contract_page
+        if page is not None and page.contract_id == contract_id:
+            page.reload()
+            return
+        if page is not None:
+            self.page_holder.removeWidget(page)
+            page.deleteLater()
+            self.contract_page = None
+        if contract_id is not None:
+            page = ContractPage(self.ctx, contract_id, self.contract_box)
+            page.changed.connect(self._page_changed)
+            self.page_holder.addWidget(page)
+            self.contract_page = page
+
+    def _page_changed(self) -> None:
+        self.changed.emit()
 
     def _enable(self) -> None:
         rec = self.records
-        has_case = rec is not None
         has_contract = rec is not None and rec.contract is not None
-        inst = self.current_installment()
-        self.add_quote_button.setEnabled(has_case)
-        self.contract_button.setEnabled(has_case and not has_contract)
-        self.delivery_button.setEnabled(
-            inst is not None and inst["status"] != contracts.InstallmentStatus.ACCEPTED
-        )
-        self.inspect_button.setEnabled(inst is not None and inst["waiting_delivery"] is not None)
-        self.invoice_button.setEnabled(inst is not None)
+        self.add_quote_button.setEnabled(rec is not None)
+        self.contract_button.setVisible(not has_contract)
+        self.contract_button.setEnabled(rec is not None)
         self.incident_button.setEnabled(has_contract)
         self.restore_button.setEnabled(
             rec is not None and any(not i.restored for i in rec.incidents)
@@ -330,48 +278,6 @@ class ProcurementPanel(QWidget):
     def add_contract(self) -> None:
         if self.records is not None:
             self.build_contract().exec()
-
-    def build_delivery(self) -> DeliveryDialog | None:
-        inst = self.current_installment()
-        if inst is None:
-            return None
-        dialog = DeliveryDialog(self.ctx, int(inst["id"]), self)
-        dialog.saved.connect(self._saved)
-        return dialog
-
-    def add_delivery(self) -> None:
-        dialog = self.build_delivery()
-        if dialog is not None:
-            dialog.exec()
-
-    def build_inspection(self) -> InspectionDialog | None:
-        inst = self.current_installment()
-        if inst is None or inst["waiting_delivery"] is None or self.records is None:
-            return None
-        contract = self.records.contract
-        committee_id = contract.inspection_committee_id if contract is not None else None
-        committee = Committee.get_or_none(Committee.id == committee_id) if committee_id else None
-        dialog = InspectionDialog(self.ctx, int(inst["waiting_delivery"]), committee, self)
-        dialog.saved.connect(self._saved)
-        return dialog
-
-    def add_inspection(self) -> None:
-        dialog = self.build_inspection()
-        if dialog is not None:
-            dialog.exec()
-
-    def build_invoice(self) -> InvoiceDialog | None:
-        inst = self.current_installment()
-        if inst is None:
-            return None
-        dialog = InvoiceDialog(self.ctx, int(inst["id"]), self)
-        dialog.saved.connect(self._saved)
-        return dialog
-
-    def add_invoice(self) -> None:
-        dialog = self.build_invoice()
-        if dialog is not None:
-            dialog.exec()
 
     def build_incident(self) -> IncidentDialog | None:
         rec = self.records
@@ -540,126 +446,6 @@ class ContractDialog(SubmitDialog):
         }
         self.save(
             lambda: contracts.create_contract(user, case_id=case_id, installments=rows, **values).id
-        )
-
-
-class DeliveryDialog(SubmitDialog):
-    def __init__(self, ctx: AppContext, installment_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, _("บันทึกการส่งมอบงาน"), _("บันทึก"), parent)
-        self.installment_id = installment_id
-        form = self.add_form()
-        self.letter_no = QLineEdit(self)
-        self.letter_date = BEDateEdit(clock.today(), parent=self)
-        self.brought_on = BEDateEdit(clock.today(), parent=self)
-        self.value = QLineEdit(self)
-        self.value.setPlaceholderText(_("เว้นว่าง: ส่งมอบครบทั้งงวด"))
-        for key, label, widget in (
-            ("letter_no", N_("เลขที่หนังสือส่งมอบงาน"), self.letter_no),
-            ("letter_date", N_("ลงวันที่"), self.letter_date),
-            ("brought_on", N_("วันที่ผู้รับจ้างนำงานมาส่ง"), self.brought_on),
-            ("value", N_("มูลค่างานที่ส่งมอบ (บาท)"), self.value),
-        ):
-            form.addRow(_(label), widget)
-            self.errors.add(key, widget)
-
-    def send(self) -> None:
-        user, inst_id = self.ctx.user, self.installment_id
-        values: dict[str, Any] = {
-            "letter_no": self.letter_no.text(),
-            "letter_date": self.letter_date.value(),
-            "brought_on": self.brought_on.value(),
-            "value": self.value.text() or None,
-        }
-        self.save(
-            lambda: (
-                execution.record_delivery(
-                    user, contracts.Installment.get_by_id(inst_id), **values
-                ).id
-            )
-        )
-
-
-class InspectionDialog(SubmitDialog):
-    """The committee's result: one line per member (accepts or not); acceptance needs all."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        delivery_id: int,
-        committee: Committee | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ctx, _("บันทึกผลการตรวจรับ"), _("บันทึก"), parent)
-        self.delivery_id = delivery_id
-        form = self.add_form()
-        self.inspected_on = BEDateEdit(clock.today(), parent=self)
-        form.addRow(_("วันที่ตรวจรับ"), self.inspected_on)
-        self.errors.add("inspected_on", self.inspected_on)
-        self.members: list[tuple[str, str, str, QCheckBox]] = []
-        for member in office.committee_members(committee) if committee is not None else []:
-            box = QCheckBox(_("ตรวจรับ"), self)
-            box.setChecked(True)
-            form.addRow(f"{member.full_name} ({member.role})", box)
-            self.members.append((member.full_name, member.role, member.position, box))
-        self.errors.add("votes", self.inspected_on)
-        self.note = QLineEdit(self)
-        form.addRow(_("หมายเหตุ"), self.note)
-
-    def send(self) -> None:
-        user, delivery_id = self.ctx.user, self.delivery_id
-        votes = [
-            {
-                "member_name": name,
-                "member_role": role,
-                "member_position": pos,
-                "accepted": box.isChecked(),
-            }
-            for name, role, pos, box in self.members
-        ]
-        day, note = self.inspected_on.value(), self.note.text()
-        self.save(
-            lambda: (
-                execution.inspect(
-                    user,
-                    execution.Delivery.get_by_id(delivery_id),
-                    inspected_on=day,
-                    votes=votes,
-                    note=note,
-                ).id
-            )
-        )
-
-
-class InvoiceDialog(SubmitDialog):
-    def __init__(self, ctx: AppContext, installment_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, _("บันทึกใบแจ้งหนี้"), _("บันทึก"), parent)
-        self.installment_id = installment_id
-        form = self.add_form()
-        self.invoice_no = QLineEdit(self)
-        self.received_on = BEDateEdit(clock.today(), parent=self)
-        self.amount = QLineEdit(self)
-        self.amount.setPlaceholderText(_("เว้นว่าง: เท่ากับจำนวนเงินของงวด"))
-        for key, label, widget in (
-            ("invoice_no", N_("เลขที่ใบแจ้งหนี้"), self.invoice_no),
-            ("received_on", N_("วันที่รับใบแจ้งหนี้"), self.received_on),
-            ("amount", N_("จำนวนเงิน (บาท)"), self.amount),
-        ):
-            form.addRow(_(label), widget)
-            self.errors.add(key, widget)
-
-    def send(self) -> None:
-        user, inst_id = self.ctx.user, self.installment_id
-        values: dict[str, Any] = {
-            "invoice_no": self.invoice_no.text(),
-            "received_on": self.received_on.value(),
-            "amount": self.amount.text() or None,
-        }
-        self.save(
-            lambda: (
-                execution.record_invoice(
-                    user, contracts.Installment.get_by_id(inst_id), **values
-                ).id
-            )
         )
 
 

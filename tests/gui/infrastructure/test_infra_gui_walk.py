@@ -217,43 +217,49 @@ def test_project_through_the_window(
     fill_and_ok(staff, contract, installments=lines.replace("200,000", "225,000"))
     assert accepted(contract)
     staff.wait()
-    assert panel.installment_table.rowCount() == 2
+    page = panel.contract_page  # the contract's own page, embedded
+    assert page is not None and page.installments.rowCount() == 2
     staff.act(
         "approve",
         {"vendor": po.vendors[0].id, "award_amount": "450,000", "awarded_on": D(2026, 11, 20)},
     )
     assert get_case(staff.panel.case_id).current_step == "follow"  # type: ignore[arg-type]
 
-    # --- step 8: installment 1 on time, installment 2 five days late -----------------------
+    # --- step 8: installment 1 on time, installment 2 five days late (on the contract page) --
     def deliver_and_inspect(row: int, brought: dt.date, inspected: dt.date) -> None:
         at(brought)
         staff.open(number)
         staff.wait()
-        panel.installment_table.selectRow(row)
-        qtbot.mouseClick(panel.delivery_button, Qt.MouseButton.LeftButton)
-        delivery = opened[-1]
+        page = panel.contract_page
+        assert page is not None
+        page.installments.selectRow(row)
+        delivery = page.add_delivery()
+        assert delivery is not None
         fill_and_ok(staff, delivery, letter_no=f"NS {row + 1:03d}/2569")
         assert accepted(delivery)
         at(inspected)
         staff.wait()
-        panel.installment_table.selectRow(row)
-        qtbot.mouseClick(panel.inspect_button, Qt.MouseButton.LeftButton)
-        inspection = opened[-1]
+        page.installments.selectRow(row)
+        page.deliveries.selectRow(0)
+        inspection = page.add_inspection()
+        assert inspection is not None
         fill_and_ok(staff, inspection)
         assert accepted(inspection), inspection.banner.text()
-        panel.installment_table.selectRow(row)
-        qtbot.mouseClick(panel.invoice_button, Qt.MouseButton.LeftButton)
-        fill_and_ok(staff, opened[-1], invoice_no=f"INV-{row + 1:03d}")
+        invoice = page.add_invoice()
+        assert invoice is not None
+        fill_and_ok(staff, invoice, invoice_no=f"INV-{row + 1:03d}")
+        assert accepted(invoice)
         staff.wait()
 
     deliver_and_inspect(0, D(2026, 12, 18), D(2026, 12, 18))
     at(D(2027, 3, 3))
     section = infrastructure_section(po["somchai"])
     late = [i for i in section.items if "ล่าช้า" in i.title]
-    assert late and "12/2570" in late[0].title and t("1,125.00") in t(late[0].state)
+    assert late and "12/2570" in late[0].title and "1,125.00" in late[0].state
     deliver_and_inspect(1, D(2027, 3, 3), D(2027, 3, 4))
-    assert panel.installment_table.item(1, 5).text() == "1,125.00"
-    assert "ค่าปรับรวมถึงวันนี้ 1,125.00 บาท" in panel.contract_label.text()
+    page = panel.contract_page
+    assert page is not None
+    assert page.installments.item(1, 5).text() == "1,125.00"
 
     at(D(2027, 3, 5))
     staff.open(number)
