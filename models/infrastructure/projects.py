@@ -262,7 +262,7 @@ def contract_signed(ctx: GuardContext) -> str | None:
     """Step 7's approval: the award needs the contract signed with the vendor chosen."""
     contract = contracting.contract_of_case(ctx.case.id)
     if contract is None:
-        return _("ยังไม่ได้บันทึกสัญญาของโครงการนี้ (แท็บสัญญา) จึงยังอนุมัติผลการจัดซื้อจัดจ้างไม่ได้")
+        return _("ยังไม่ได้บันทึกสัญญาของโครงการนี้ จึงยังอนุมัติผลการจัดซื้อจัดจ้างไม่ได้")
     vendor = ctx.data.get("vendor")
     if vendor and contract.vendor_id != int(vendor):
         return _("ผู้รับจ้างที่เลือกไม่ตรงกับคู่สัญญาในสัญญาเลขที่ {no}").format(no=contract.number)
