@@ -87,7 +87,11 @@ class InfrastructureTab(QWidget):
 
     @staticmethod
     def page_titles() -> list[tuple[str, str]]:
-        return [("projects", _("โครงการ")), ("problems", _("ปัญหาและอุปสรรค"))]
+        return [
+            ("projects", _("โครงการ")),
+            ("problems", _("ปัญหาและอุปสรรค")),
+            ("vendors", _("ผู้ประกอบการ")),
+        ]
 
     def _page(self, key: str) -> QWidget:
         page = self._built.get(key)
@@ -95,6 +99,11 @@ class InfrastructureTab(QWidget):
             holder = self._holders[key]
             if key == "projects":
                 page = ProjectsTab(self.ctx, holder)
+            elif key == "vendors":
+                # the procurement package's vendor register (contacts, contracts, incidents)
+                from views.procurement.vendors import VendorsPage
+
+                page = VendorsPage(self.ctx, holder)
             else:
                 page = ProblemsView(self.ctx, holder)
             layout = holder.layout()

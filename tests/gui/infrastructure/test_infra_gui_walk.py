@@ -274,3 +274,20 @@ def test_project_through_the_window(
     assert row.progress == "แล้วเสร็จ"
     assert worker.running_count() == 0
     _ = (plans, Decimal)
+
+
+def test_tab_pages_and_dashboard_open_requests(qtbot: Any, po: ProjectOffice) -> None:
+    at(D(2026, 10, 5))
+    desk = InfraDesk(qtbot, po["head"], [])
+    for key in ("plan", "problems", "vendors", "projects"):
+        page = desk.whole.show_page(key)
+        desk.wait()
+        assert desk.whole.current_page() is page
+    vendors_page = desk.whole.show_page("vendors")
+    desk.wait()
+    assert vendors_page.__class__.__name__ == "VendorsPage"
+    from views.registry import OpenRequest, view_spec
+
+    assert view_spec("infrastructure") is not None
+    desk.whole.open_request(OpenRequest("infrastructure", "problems"))
+    assert desk.whole.current_page() is desk.whole.problems
