@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -334,6 +336,9 @@ class QuotationDialog(SubmitDialog):
         self.amount_before_vat = QLineEdit(self)
         self.vat = QLineEdit(self)
         self.valid_days = QLineEdit("30", self)
+        self.file_path: Path | None = None
+        self.file_button = QPushButton(_("แนบไฟล์ใบเสนอราคา…"), self)
+        self.file_button.clicked.connect(self.choose_file)
         for key, label, widget in (
             ("vendor", N_("ผู้เสนอราคา"), self.vendor),
             ("quote_no", N_("เลขที่ใบเสนอราคา"), self.quote_no),
@@ -341,13 +346,23 @@ class QuotationDialog(SubmitDialog):
             ("amount_before_vat", N_("ราคาก่อนภาษีมูลค่าเพิ่ม (บาท)"), self.amount_before_vat),
             ("vat", N_("ภาษีมูลค่าเพิ่ม (บาท)"), self.vat),
             ("valid_days", N_("ยืนราคา (วัน)"), self.valid_days),
+            ("file", N_("ไฟล์ใบเสนอราคา"), self.file_button),
         ):
             form.addRow(_(label), widget)
             self.errors.add(key, widget)
 
+    def choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("เลือกไฟล์ใบเสนอราคา"))
+        if name:
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path) -> None:
+        self.file_path = path
+        self.file_button.setText(path.name)
+
     def send(self) -> None:
-        user, case_id = self.ctx.user, self.case_id
-        values = {
+        user, case_id, path = self.ctx.user, self.case_id, self.file_path
+        values: dict[str, Any] = {
             "vendor_id": self.vendor.currentData(),
             "quote_no": self.quote_no.text(),
             "quoted_on": self.quoted_on.value(),
@@ -355,7 +370,17 @@ class QuotationDialog(SubmitDialog):
             "vat": self.vat.text(),
             "valid_days": self.valid_days.text(),
         }
-        self.save(lambda: quotations.add_quotation(user, case_id=case_id, **values).id)
+
+        def work() -> int:
+            data = path.read_bytes() if path is not None else None
+            name = path.name if path is not None else None
+            return int(
+                quotations.add_quotation(
+                    user, case_id=case_id, filename=name, data=data, **values
+                ).id
+            )
+
+        self.save(work)
 
 
 class ContractDialog(SubmitDialog):

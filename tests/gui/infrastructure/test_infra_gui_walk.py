@@ -21,7 +21,7 @@ from models import office
 from models.engine import get_case
 from models.infrastructure import plans
 from models.org import CommitteeKind, CommitteeRole
-from models.procurement import committees
+from models.procurement import committees, quotations
 from reports.thaifmt import thai_digits as t
 from tests.gui.desk import Desk, accepted, context, patch_dialogs
 from tests.process_office import pdf_text, squash
@@ -150,8 +150,11 @@ def test_project_through_the_window(
     fill_and_ok(staff, quote, quote_no="QT-001", amount_before_vat="420,560.75", vat="29,439.25")
     assert not accepted(quote) and "vendor" in quote.errors.marked()  # not in the register
     quote.vendor.setCurrentIndex(quote.vendor.findData(po.vendors[0].id))
+    quote.set_file(spec)  # the vendor's quotation, scanned
     fill_and_ok(staff, quote)
     assert accepted(quote)
+    stored = quotations.quotations_of_case(staff.panel.case_id)  # type: ignore[arg-type]
+    assert stored[0].attachment_id is not None
     qtbot.mouseClick(panel.add_quote_button, Qt.MouseButton.LeftButton)
     quote = opened[-1]
     quote.vendor.setCurrentIndex(quote.vendor.findData(po.vendors[1].id))
