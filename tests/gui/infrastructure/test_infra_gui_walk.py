@@ -24,7 +24,7 @@ from models.org import CommitteeKind, CommitteeRole
 from models.procurement import committees, quotations
 from reports.thaifmt import thai_digits as t
 from tests.gui.desk import Desk, accepted, context, patch_dialogs
-from tests.process_office import pdf_text, squash
+from tests.process_office import pdf_table_rows, pdf_text, squash
 from tests.unit.infrastructure.project_office import D, ProjectOffice, at, make_project_office
 from views.infrastructure.dashboard import infrastructure_section
 from views.infrastructure.tab import InfrastructureTab
@@ -294,3 +294,49 @@ def test_tab_pages_and_dashboard_open_requests(qtbot: Any, po: ProjectOffice) ->
     assert view_spec("infrastructure") is not None
     desk.whole.open_request(OpenRequest("infrastructure", "problems"))
     assert desk.whole.current_page() is desk.whole.problems
+
+
+def test_problems_log_and_plan_approval_through_the_window(
+    qtbot: Any, po: ProjectOffice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _forms, printed = patch_dialogs(monkeypatch)
+    opened: list[QDialog] = []
+    monkeypatch.setattr(SubmitDialog, "exec", lambda self: (self.show(), opened.append(self), 0)[2])
+    at(D(2026, 10, 5))
+    desk = InfraDesk(qtbot, po["eval_head"], [])
+    page = desk.whole.show_page("problems")
+    desk.wait()
+    assert isinstance(page, type(desk.whole.problems))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = opened[-1]
+    fill_and_ok(desk, dialog, system="ไฟร์วอลล์หลัก")  # no description: refused, input kept
+    assert not accepted(dialog) and "description" in dialog.errors.marked()
+    assert dialog.system.text() == "ไฟร์วอลล์หลัก"
+    dialog.plan_item.setCurrentIndex(dialog.plan_item.findData(po.item.id))
+    fill_and_ok(desk, dialog, description="ไฟร์วอลล์ค้างเมื่อมีผู้ใช้พร้อมกันเกิน 300 คน")
+    assert accepted(dialog)
+    desk.wait()
+    assert [r.system for r in page.rows] == ["ไฟร์วอลล์หลัก"]
+    assert page.rows[0].status == "planned" and page.rows[0].plan_item == po.item.title
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    desk.wait()
+    text = squash(pdf_text(printed.last))
+    assert squash("ทะเบียนปัญหาและอุปสรรคของระบบแม่ข่ายและเครือข่าย") in text
+    rows = pdf_table_rows(printed.last)
+    assert any(squash("ไฟร์วอลล์ค้างเมื่อมีผู้ใช้พร้อมกันเกิน") in cell for row in rows for cell in row)
+
+    # the head approves the plan: approver and date together, else refused
+    head = InfraDesk(qtbot, po["head"], [])
+    plan_page = head.whole.show_page("plan")
+    head.wait()
+    qtbot.mouseClick(head.whole.plan.edit_plan_button, Qt.MouseButton.LeftButton)
+    plan_dialog = opened[-1]
+    fill_and_ok(head, plan_dialog, approved_by="ผู้อำนวยการ")
+    assert not accepted(plan_dialog) and "approved_on" in plan_dialog.errors.marked()
+    plan_dialog.approved_on.set_value(D(2026, 10, 2))
+    fill_and_ok(head, plan_dialog)
+    assert accepted(plan_dialog)
+    head.wait()
+    assert "อนุมัติแผนแล้ว" in head.whole.plan.status.text()
+    assert plans.get_plan(po.plan.id).approved_by == "ผู้อำนวยการ"
+    _ = plan_page
