@@ -24,6 +24,7 @@ from models.procurement import contracts as proc_contracts
 from models.procurement import methods as proc_methods
 from models.procurement import quotations as proc_quotations
 from models.procurement import reminders as proc_reminders
+from models.procurement import vendors as proc_vendors
 
 if TYPE_CHECKING:
     pass
@@ -34,6 +35,24 @@ if TYPE_CHECKING:
 
 def quotation_count(case_id: int) -> int:
     return len(proc_quotations.quotations_of_case(case_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# The vendor register (the award, step 7)
+
+VENDOR_SOURCE = "procurement_vendor"
+
+
+def _vendor_label(vendor_id: int) -> str | None:
+    vendor: Vendor | None = Vendor.get_or_none(Vendor.id == vendor_id)
+    return str(vendor.name) if vendor is not None and vendor.active else None
+
+
+def _vendor_choices() -> list[tuple[int, str]]:
+    return [(v.id, str(v.name)) for v in proc_vendors.vendors()]
+
+
+register_source(RecordSource(VENDOR_SOURCE, N_("ผู้ประกอบการ"), _vendor_label, _vendor_choices))
 
 
 # ---------------------------------------------------------------------------------------------

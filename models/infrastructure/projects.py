@@ -598,7 +598,7 @@ STEPS = (
                 FieldKind.RECORD,
                 required=True,
                 store="vendor",
-                source="vendor",
+                source=contracting.VENDOR_SOURCE,
             ),
             Field(
                 "award_amount",
