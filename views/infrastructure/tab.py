@@ -15,8 +15,9 @@ from views.infrastructure.plan import PlanView
 from views.infrastructure.problems import ProblemsView
 from views.infrastructure.procurement_panel import ProcurementPanel
 from views.registry import OpenRequest
-from views.widgets.cases import ProcessTab
+from views.widgets.cases import REGISTER_CHOICE, ProcessTab
 from views.widgets.commands import CommandSet
+from views.widgets.printing import register_title
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
@@ -50,6 +51,14 @@ class ProjectsTab(ProcessTab):
     def show_case(self, case_id: int) -> None:
         super().show_case(case_id)
         self.records.show_case(case_id)
+
+    def period_choices(self) -> list[tuple[str, str]]:
+        """The report memo and the annual plan, then the registers process 4 keeps through the
+        procurement package: contracts and incidents."""
+        choices = super().period_choices()
+        for name in ("infrastructure-problems", "contracts", "incidents"):
+            choices.append((REGISTER_CHOICE + name, register_title(name)))
+        return choices
 
     def start_for_item(self, item_id: int) -> None:
         self.preset_item = item_id

@@ -165,6 +165,10 @@ def test_project_through_the_window(
     values = {"budget": "480,000", "tor_committee_id": po.tor_committee.id}
     staff.act("done", values)
     assert get_case(staff.panel.case_id).current_step == "director"  # type: ignore[arg-type]
+    staff.open(number)
+    staff.print("f1")  # the approval memo with the TOR committee, printed from the case
+    f1 = squash(pdf_text(printed.last))
+    assert squash("แต่งตั้งคณะกรรมการจัดทำร่างขอบเขตของงาน") in f1 and "สี่แสนแปดหมื่นบาทถ้วน" in f1
 
     # --- step 4: the Director sends it back once, then approves ----------------------------
     at(D(2026, 10, 13))
@@ -271,6 +275,11 @@ def test_project_through_the_window(
     )
     case = get_case(staff.panel.case_id)  # type: ignore[arg-type]
     assert case.status == "closed"
+    staff.tab.print_for("report_memo", D(2026, 10, 1), D(2027, 9, 30))
+    staff.wait()
+    report = squash(pdf_text(printed.last))
+    assert squash("รายงานผลการดำเนินงานบำรุงรักษาระบบฮาร์ดแวร์และเครือข่าย") in report
+    assert squash("12/2570") in report or squash(t("12/2570")) in report
     staff.whole.show_page("plan")
     staff.wait()
     row = next(r for r in staff.whole.plan.rows if r.id == po.item.id)
@@ -292,6 +301,14 @@ def test_tab_pages_and_dashboard_open_requests(qtbot: Any, po: ProjectOffice) ->
     from views.registry import OpenRequest, view_spec
 
     assert view_spec("infrastructure") is not None
+    keys = [key for key, _label in desk.whole.projects.period_choices()]
+    assert keys == [
+        "report_memo",
+        "register:annual-plan",
+        "register:infrastructure-problems",
+        "register:contracts",
+        "register:incidents",
+    ]
     desk.whole.open_request(OpenRequest("infrastructure", "problems"))
     assert desk.whole.current_page() is desk.whole.problems
 
