@@ -14,8 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from models import office
-from models.demo import DemoContext, demo_seeder
-from models.demo_cases import _pdf, on_day
+from models.demo import DemoContext, demo_seeder, on_day, tiny_pdf
 from models.engine import Case, NewFile, act, open_case
 from models.infrastructure import contracting, plans, problems
 from models.infrastructure.projects import KEY
@@ -84,7 +83,7 @@ class _Project:
             day,
             "done",
             {"spec_summary": summary},
-            files=[NewFile("spec_file", "ร่างข้อกำหนดโครงการ.pdf", _pdf(summary))],
+            files=[NewFile("spec_file", "ร่างข้อกำหนดโครงการ.pdf", tiny_pdf(summary))],
         )
 
     def quote(self, day: Day, vendors: list[Vendor], totals: list[str]) -> None:
@@ -122,7 +121,7 @@ class _Project:
             day,
             "done",
             {"tor_summary": summary, "median_price": price, "median_price_on": day},
-            files=[NewFile("tor_file", "TOR.pdf", _pdf(summary))],
+            files=[NewFile("tor_file", "TOR.pdf", tiny_pdf(summary))],
         )
 
     def deputy_ok(self, day: Day) -> None:

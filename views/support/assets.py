@@ -35,8 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import asset_history, asset_io, assets, office, support_documents
-from models.assets import (
+from models import office
+from models.i18n import N_, _
+from models.org import Vendor
+from models.permissions import Permission
+from models.support import asset_history, asset_io, assets
+from models.support import documents as support_documents
+from models.support.assets import (
     KIND_LABELS,
     MANUAL_STATUSES,
     STATUS_LABELS,
@@ -45,9 +50,6 @@ from models.assets import (
     AssetRow,
     AssetStatus,
 )
-from models.i18n import N_, _
-from models.org import Vendor
-from models.permissions import Permission
 from reports.thaifmt import date_short, number
 from views.widgets import messages
 from views.widgets.be_date_edit import BEDateEdit

@@ -16,17 +16,18 @@ from typing import Any, TypeVar, cast
 
 import peewee
 
-from models import assets, calendar, clock, text_search
-from models.assets import Asset
+from models import calendar, clock, text_search
 from models.engine import Case
 from models.engine.deadlines import CaseState, state_of
 from models.i18n import N_, _
-from models.maintenance import MaintenanceRecord, MaintenanceTask, Result, target_label
 from models.org import Unit
 from models.paging import Page
 from models.permissions import Permission, require
 from models.spreadsheets import SheetColumn, write_xlsx
-from models.tickets import PROCESS_KEY, REPAIR_RESULT_CHOICES, RepairTicket, TicketCategory
+from models.support import assets
+from models.support.assets import Asset
+from models.support.maintenance import MaintenanceRecord, MaintenanceTask, Result, target_label
+from models.support.tickets import PROCESS_KEY, REPAIR_RESULT_CHOICES, RepairTicket, TicketCategory
 from models.users import User
 from reports.thaifmt import date_numeric, date_short
 

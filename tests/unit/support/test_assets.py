@@ -8,9 +8,10 @@ import decimal
 
 import pytest
 
-from models import assets, office, records, settings
-from models.assets import Asset, AssetFilter, AssetKind, AssetStatus
+from models import office, records, settings
 from models.errors import ConflictError, PermissionDenied, ValidationError
+from models.support import assets
+from models.support.assets import Asset, AssetFilter, AssetKind, AssetStatus
 
 
 def _values(**extra: object) -> dict[str, object]:

@@ -47,7 +47,7 @@ class AssetStatus(StrEnum):
     IN_USE = "in_use"
     IN_REPAIR = "in_repair"
     LOANER_POOL = "loaner_pool"  # a spare machine kept to lend while another is repaired
-    ON_LOAN = "on_loan"  # a pool machine lent out (set and cleared only by models.loans)
+    ON_LOAN = "on_loan"  # a pool machine lent out (set and cleared only by models.support.loans)
     RETIRED = "retired"  # จำหน่าย / เลิกใช้
 
 
@@ -324,7 +324,7 @@ TEXT_FIELDS = (
     "ip_address",
     "mac_address",
 )
-# Statuses a person may choose in the asset form; the loan statuses belong to models.loans.
+# Statuses a person may choose in the asset form; the loan statuses belong to models.support.loans.
 MANUAL_STATUSES = (
     AssetStatus.IN_USE,
     AssetStatus.IN_REPAIR,
@@ -344,7 +344,7 @@ def _fk_id(value: Any) -> int | None:
 def text_length_errors(values: Mapping[str, Any]) -> dict[str, str]:
     """Texts longer than their column holds: PostgreSQL and MySQL refuse them with a database
     error (SQLite would keep them), so they are refused here with the field's name."""
-    from models.asset_io import FIELD_BY_KEY  # deferred: asset_io builds on this module
+    from models.support.asset_io import FIELD_BY_KEY  # deferred: asset_io builds on this module
 
     names = ("number", *TEXT_FIELDS)
     return records.too_long(
@@ -481,7 +481,7 @@ def set_status(actor: Actor | None, asset: Asset, status: AssetStatus, *, note: 
 def delete_asset(actor: Actor | None, asset: Asset, *, expected_version: int | None = None) -> None:
     """Only a record added by mistake may be deleted; an asset with history is retired instead."""
     require(actor, Permission.EDIT_REGISTERS)
-    from models.asset_history import has_history  # deferred: history reads every process
+    from models.support.asset_history import has_history  # deferred: history reads every process
 
     if has_history(asset.id):
         raise ValidationError(

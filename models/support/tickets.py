@@ -6,7 +6,7 @@ records the estimated repair time. **If the estimate is more than one working da
 move on until a loaner from the pool is lent to the requester, or a head records why none is
 needed**: ``loaner_rule`` is a guard on the engine's moves, so no window, script or CLI can skip it.
 The repair is recorded (work, parts, cost, outside vendor, result), the requester is notified, and
-the closed ticket is the service-problem register's entry (``models.service_register``).
+the closed ticket is the service-problem register's entry (``models.support.service_register``).
 
 The category's days are copied onto the ticket when it is registered (``deadline_days``): an office
 that later changes a category's days does not move the deadlines of tickets already received.
@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 
-from models import assets, calendar, clock, records, text_search
-from models.assets import Asset, AssetStatus
+from models import calendar, clock, records, text_search
 from models.base import Actor, VersionedModel
 from models.engine import (
     Case,
@@ -58,6 +57,8 @@ from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.paging import Page
 from models.permissions import Permission, Role, require, role_of
+from models.support import assets
+from models.support.assets import Asset, AssetStatus
 from models.users import User
 from models.write_lock import write_transaction
 
@@ -256,7 +257,7 @@ def _pool_label(asset_id: int) -> str | None:
 
 
 def _pool_choices() -> list[tuple[int, str]]:
-    from models import loans
+    from models.support import loans
 
     return [(a.id, f"{a.number} {a.name}") for a in loans.pool()]
 
@@ -312,7 +313,7 @@ def loaner_rule(ctx: GuardContext) -> str | None:
         return None
     if ctx.data.get("loaner") or ticket.loaner_waiver:
         return None
-    from models import loans
+    from models.support import loans
 
     if loans.Loan.select().where(loans.Loan.ticket == ticket.id).exists():
         return None
@@ -324,7 +325,7 @@ def loaner_rule(ctx: GuardContext) -> str | None:
 
 def _lend_from_form(ctx: GuardContext) -> None:
     """The assignment form may lend the loaner in the same move (same transaction)."""
-    from models import loans
+    from models.support import loans
 
     ticket: RepairTicket | None = ctx.detail
     reason = str(ctx.data.get("no_loaner_reason") or "").strip()
@@ -484,7 +485,7 @@ def _on_saved(actor: Actor | None, case: Case, ticket: RepairTicket | None) -> N
 ASSET_TO_REPAIR = "asset_to_repair"  # history events of the ticket (their data says which asset)
 ASSET_RELEASED = "asset_released"
 REPAIR_STEPS = ("repair", "notify")  # the machine is with the repairers from "repair" on
-# Statuses a repair may take over and give back; a machine out on loan (models.loans owns that
+# Statuses a repair may take over and give back; a machine out on loan (models.support.loans owns that
 # status), retired, or already marked in repair by hand is left as it is.
 _REPAIRABLE = (AssetStatus.IN_USE, AssetStatus.LOANER_POOL)
 engine_queries.register_event_label(ASSET_TO_REPAIR, N_("ครุภัณฑ์ส่งซ่อม"))
@@ -788,7 +789,7 @@ NOTIFY = Step(
 
 
 def _has_loan(case: Case, ticket: RepairTicket | None, *, returned: bool = False) -> bool:
-    from models import support_documents
+    from models.support import documents as support_documents
 
     return (
         ticket is not None
@@ -797,7 +798,7 @@ def _has_loan(case: Case, ticket: RepairTicket | None, *, returned: bool = False
 
 
 def _print_handover(actor: Actor | None, case: Case) -> tuple[bytes, str]:
-    from models import support_documents
+    from models.support import documents as support_documents
 
     loan = support_documents.latest_loan(ticket_for_case(case.id).id)
     if loan is None:
@@ -806,7 +807,7 @@ def _print_handover(actor: Actor | None, case: Case) -> tuple[bytes, str]:
 
 
 def _print_return(actor: Actor | None, case: Case) -> tuple[bytes, str]:
-    from models import support_documents
+    from models.support import documents as support_documents
 
     loan = support_documents.latest_loan(ticket_for_case(case.id).id, returned=True)
     if loan is None:
@@ -815,7 +816,7 @@ def _print_return(actor: Actor | None, case: Case) -> tuple[bytes, str]:
 
 
 def _print_register(actor: Actor | None, start: dt.date, end: dt.date) -> tuple[bytes, str]:
-    from models import support_documents
+    from models.support import documents as support_documents
 
     return support_documents.service_register_report(actor, start, end)
 
@@ -1002,7 +1003,7 @@ def _dir(column: Any, descending: bool) -> Any:
 
 
 def _ticket_rows(cases: list[Case], today: dt.date) -> list[TicketRow]:
-    from models import loans
+    from models.support import loans
 
     case_rows = engine_queries.to_rows(cases, today)
     tickets: list[RepairTicket] = [c.ticket for c in cases]  # type: ignore[attr-defined]
@@ -1085,13 +1086,13 @@ class TicketDetails:
     estimate_days: int | None
     loaner_needed: bool
     loaner_waiver: str
-    loans: list[Any]  # models.loans.LoanRow
+    loans: list[Any]  # models.support.loans.LoanRow
     cost: decimal.Decimal | None
     is_open: bool
 
 
 def ticket_details(actor: Actor | None, case_id: int) -> TicketDetails:
-    from models import loans
+    from models.support import loans
 
     require(actor, Permission.VIEW)
     case = engine_core.get_case(case_id)

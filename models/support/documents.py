@@ -9,16 +9,17 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from models import clock, maintenance, records
-from models.assets import Asset
+from models import clock, records
 from models.base import Actor
 from models.engine import reporting as rep
 from models.errors import ValidationError
 from models.i18n import _, document_language
-from models.loans import Loan
-from models.maintenance import OccurrenceState
 from models.org import Unit
 from models.permissions import Permission, require
+from models.support import maintenance
+from models.support.assets import Asset
+from models.support.loans import Loan
+from models.support.maintenance import OccurrenceState
 from models.users import User
 from reports.thaifmt import date_long, date_short, number
 
@@ -47,8 +48,8 @@ def _loan_fields(loan: Loan, machine: Asset, thai: bool) -> list[tuple[str, str]
     if unit is not None:
         fields.append((_("หน่วยงาน"), str(unit.name)))
     if loan.ticket_id:
-        from models import tickets
         from models.engine import get_case
+        from models.support import tickets
 
         ticket = tickets.get_ticket(loan.ticket_id)
         case_number = get_case(ticket.case_id).number

@@ -12,7 +12,7 @@ import pytest
 from models import clock, engine, registers
 from models.engine import CaseState, NewFile, act, available_actions, open_case, state_of
 from models.errors import PermissionDenied, ValidationError
-from models.publications import KEY, Publication
+from models.publication.process import KEY, Publication
 from reports.thaifmt import thai_digits
 from tests.backends import EVERY_BACKEND
 from tests.process_office import Office, make_office, pdf_table_rows, pdf_text, squash

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 import peewee
 
 from models import calendar, clock, records
-from models.assets import KIND_LABELS, Asset, AssetCategory, AssetKind, AssetStatus
 from models.base import Actor, VersionedModel
 from models.errors import ValidationError
 from models.i18n import N_, _
 from models.permissions import Permission, require
-from models.tickets import RepairTicket
+from models.support.assets import KIND_LABELS, Asset, AssetCategory, AssetKind, AssetStatus
+from models.support.tickets import RepairTicket
 from models.users import User
 from models.write_lock import write_transaction
 from reports.thaifmt import date_short, fiscal_year, fiscal_year_bounds
@@ -473,7 +473,7 @@ def record_execution(
     follow_up: Mapping[str, Any] | None = None,
 ) -> MaintenanceRecord:
     """Record one occurrence carried out. ``follow_up``: values for a repair ticket opened from
-    the findings (see ``models.tickets.open_ticket``), in the same transaction."""
+    the findings (see ``models.support.tickets.open_ticket``), in the same transaction."""
     require(actor, Permission.WORK_CASES)
     task = records.get(MaintenanceTask, task.id)
     plan = records.get(MaintenancePlan, task.plan_id)
@@ -514,7 +514,7 @@ def record_execution(
         with write_transaction():
             ticket_id = None
             if follow_up is not None:
-                from models import tickets
+                from models.support import tickets
 
                 values = dict(follow_up)
                 values.setdefault("asset", asset_id)

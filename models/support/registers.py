@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import assets, loans, maintenance, service_register
-from models.assets import AssetFilter
 from models.i18n import N_, _
 from models.registers import RegisterColumn, RegisterDef, RowSource, declare_register
+from models.support import assets, loans, maintenance, service_register
+from models.support.assets import AssetFilter
 from reports.thaifmt import date_short, number
 
 

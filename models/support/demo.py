@@ -10,13 +10,12 @@ import datetime as dt
 import decimal
 from typing import Any
 
-from models import assets, loans, maintenance, tickets
-from models.assets import AssetKind, AssetStatus
-from models.demo import DemoContext, demo_seeder
-from models.demo_cases import later, on_day, working_days_back
+from models.demo import DemoContext, demo_seeder, later, on_day, working_days_back
 from models.engine import act
 from models.org import Vendor
 from models.permissions import Role
+from models.support import assets, loans, maintenance, tickets
+from models.support.assets import AssetKind, AssetStatus
 from reports.thaifmt import fiscal_year, fiscal_year_bounds
 
 # (kind, category, FSN-like code, how many, name stem, brands and models, price range)

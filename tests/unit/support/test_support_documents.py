@@ -13,9 +13,11 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from models import clock, loans, maintenance, support_documents
+from models import clock
 from models.errors import ValidationError
-from models.tickets import PROCESS
+from models.support import documents as support_documents
+from models.support import loans, maintenance
+from models.support.tickets import PROCESS
 from reports.labels import SHEETS, AssetLabel, qr_geometry, qr_matrix, render_labels
 from reports.thaifmt import thai_digits
 from tests import support_office
@@ -59,7 +61,7 @@ def test_return_slip_needs_a_return(office) -> None:
 
 def test_ticket_printables_follow_the_loans(office) -> None:
     from models.engine import get_case
-    from models.tickets import ticket_for_case
+    from models.support.tickets import ticket_for_case
 
     slips = {p.key: p for p in PROCESS.printables}
     lent = get_case(office.tickets["loaner_out"].case_id)

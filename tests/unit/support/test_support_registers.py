@@ -10,8 +10,9 @@ import openpyxl
 import pdfplumber
 import pytest
 
-from models import registers, service_register
-from models.service_register import MAINTENANCE, TICKET, ServiceFilter
+from models import registers
+from models.support import service_register
+from models.support.service_register import MAINTENANCE, TICKET, ServiceFilter
 from tests import support_office
 from tests.unit.reports_helpers import pdftotext, squash
 

@@ -11,7 +11,7 @@ import peewee
 import pytest
 
 from models import clock, engine, numbering, registers
-from models.data_requests import KEY, DataRequest
+from models.data_request.process import KEY, DataRequest
 from models.engine import CaseState, NewFile, act, available_actions, open_case, state_of
 from models.errors import PermissionDenied, ValidationError
 from reports.thaifmt import thai_digits as t

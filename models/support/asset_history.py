@@ -9,15 +9,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from models import loans, maintenance, records
-from models.assets import KIND_LABELS, STATUS_LABELS, Asset, AssetCategory
+from models import records
 from models.audit import AuditEntry
 from models.base import Actor
 from models.engine import Case, state_of
 from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.permissions import Permission, require
-from models.tickets import REPAIR_RESULT_CHOICES, RepairTicket
+from models.support import loans, maintenance
+from models.support.assets import KIND_LABELS, STATUS_LABELS, Asset, AssetCategory
+from models.support.tickets import REPAIR_RESULT_CHOICES, RepairTicket
 from models.users import User
 from reports.thaifmt import date_short
 
@@ -57,7 +58,7 @@ class HistoryEvent:
 
 
 def _field_labels() -> dict[str, str]:
-    from models.asset_io import FIELDS
+    from models.support.asset_io import FIELDS
 
     labels = {f.key: f.label for f in FIELDS}
     labels["status"] = N_("สถานะ")
@@ -201,7 +202,7 @@ def asset_timeline(actor: Actor | None, asset_id: int) -> list[HistoryEvent]:
                 record.id,
             )
         )
-    from models.assets import asset_files
+    from models.support.assets import asset_files
 
     for file in asset_files(asset.id):
         events.append(HistoryEvent(file.created_at, "file", file.filename, "", file.added_by))

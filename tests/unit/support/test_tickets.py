@@ -9,14 +9,15 @@ import decimal
 
 import pytest
 
-from models import assets, clock, loans, office, tickets
-from models.assets import AssetKind, AssetStatus
+from models import clock, office
 from models.engine import CaseFilter, CaseState, act, get_case, state_of
 from models.engine.core import available_actions
 from models.errors import PermissionDenied, ValidationError
-from models.loans import Loan
 from models.permissions import Role
-from models.tickets import RepairTicket, TicketCategory, TicketFilter
+from models.support import assets, loans, tickets
+from models.support.assets import AssetKind, AssetStatus
+from models.support.loans import Loan
+from models.support.tickets import RepairTicket, TicketCategory, TicketFilter
 from tests.backends import EVERY_BACKEND
 
 
@@ -319,7 +320,7 @@ def _events(d, ticket: RepairTicket) -> list[tuple[str, str]]:
 
 @EVERY_BACKEND
 def test_asset_is_in_repair_from_the_repair_step_until_the_ticket_closes(office_data) -> None:
-    from models import asset_history
+    from models.support import asset_history
 
     d = office_data
     pc = d["pc"].id
@@ -400,7 +401,7 @@ def test_a_machine_out_on_loan_keeps_its_loan_status(office_data) -> None:
     assert _status(spare) == AssetStatus.ON_LOAN
     lent_one_broken = _open(d, d["network"], asset=spare)
     _assign(d, lent_one_broken)
-    assert _status(spare) == AssetStatus.ON_LOAN  # models.loans owns that status
+    assert _status(spare) == AssetStatus.ON_LOAN  # models.support.loans owns that status
     _repaired(d, lent_one_broken)
     _close(d, lent_one_broken)
     assert _status(spare) == AssetStatus.ON_LOAN

@@ -17,10 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop import worker
-from models import assets, loans
-from models.assets import Asset, AssetStatus
 from models.engine import CaseState, get_case
-from models.tickets import RepairTicket
+from models.support import assets, loans
+from models.support.assets import Asset, AssetStatus
+from models.support.tickets import RepairTicket
 from reports.labels import SHEETS
 from tests import support_office
 from tests.gui.conftest import MessageBoxes

@@ -10,12 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models import asset_io, assets, office
-from models.asset_io import RowAction
-from models.assets import Asset, AssetCategory, AssetFilter, AssetKind, AssetStatus
+from models import office
 from models.audit import AuditEntry
 from models.errors import PermissionDenied, ValidationError
 from models.org import Vendor
+from models.support import asset_io, assets
+from models.support.asset_io import RowAction
+from models.support.assets import Asset, AssetCategory, AssetFilter, AssetKind, AssetStatus
 
 HEADERS = [
     "ลำดับ",

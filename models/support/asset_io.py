@@ -22,16 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from models import assets, audit, clock, records
-from models.assets import (
-    KIND_LABELS,
-    STATUS_LABELS,
-    Asset,
-    AssetCategory,
-    AssetFilter,
-    AssetKind,
-    AssetStatus,
-)
+from models import audit, clock, records
 from models.base import Actor
 from models.errors import ValidationError
 from models.i18n import N_, _
@@ -45,6 +36,16 @@ from models.spreadsheets import (
     cell_int,
     cell_text,
     write_xlsx,
+)
+from models.support import assets
+from models.support.assets import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    Asset,
+    AssetCategory,
+    AssetFilter,
+    AssetKind,
+    AssetStatus,
 )
 from models.write_lock import write_transaction
 from reports.thaifmt import date_long, date_numeric

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from models import asset_history, assets, loans, maintenance
-from models.assets import AssetKind, AssetStatus
 from models.errors import PermissionDenied, ValidationError
-from models.maintenance import OccurrenceState, Result, Schedule
-from models.tickets import RepairTicket
+from models.support import asset_history, assets, loans, maintenance
+from models.support.assets import AssetKind, AssetStatus
+from models.support.maintenance import OccurrenceState, Result, Schedule
+from models.support.tickets import RepairTicket
 from tests import support_office
 from tests.support_office import at
 

@@ -3,7 +3,7 @@ machine is repaired, the return, and overdue loans.
 
 A pool machine is an asset with status "in the loaner pool"; lending sets it "on loan" and the
 return puts it back, in the same transaction as the loan record. A loan made for a repair ticket
-is what satisfies the ticket's loaner rule (``models.tickets``).
+is what satisfies the ticket's loaner rule (``models.support.tickets``).
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 
-from models import assets, clock, records, text_search
-from models.assets import Asset, AssetStatus
+from models import clock, records, text_search
 from models.base import Actor, VersionedModel
 from models.errors import ValidationError
 from models.i18n import N_, _
 from models.org import Unit
 from models.paging import Page, sorted_page
 from models.permissions import Permission, require
-from models.tickets import RepairTicket
+from models.support import assets
+from models.support.assets import Asset, AssetStatus
+from models.support.tickets import RepairTicket
 from models.users import User
 from models.write_lock import write_transaction
 from reports.thaifmt import date_short
@@ -139,7 +140,7 @@ def lend(
     with write_transaction():
         machine = records.get(Asset, loaner_id)
         if ticket_id is not None:
-            from models import tickets  # deferred: tickets import this module's checks
+            from models.support import tickets
 
             ticket_row = tickets.get_ticket(ticket_id)
             tickets.check_can_lend(ticket_row, machine)
@@ -188,7 +189,7 @@ def lend(
             condition_out=condition_out.strip(),
         )
         if ticket_id is not None:
-            from models import tickets
+            from models.support import tickets
 
             tickets.note_loan(actor, ticket_id, loan, machine)
     return loan
@@ -238,7 +239,7 @@ def _return(  # inside return_loan's write transaction
     if machine.status == AssetStatus.ON_LOAN:
         records.update(actor, machine, status=AssetStatus.LOANER_POOL, note=_("รับคืนเครื่องทดแทน"))
     if row.ticket_id is not None:
-        from models import tickets
+        from models.support import tickets
 
         tickets.note_return(actor, row.ticket_id, updated, machine)
     return updated

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from models import loans, maintenance
-from models.assets import Asset, AssetKind, AssetStatus
 from models.demo import seed_demo
 from models.engine import Case, CaseState, state_of
-from models.maintenance import OccurrenceState
-from models.tickets import PROCESS_KEY
+from models.support import loans, maintenance
+from models.support.assets import Asset, AssetKind, AssetStatus
+from models.support.maintenance import OccurrenceState
+from models.support.tickets import PROCESS_KEY
 
 
 def test_demo_support_office(sqlite_db) -> None:
