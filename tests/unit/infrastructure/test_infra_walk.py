@@ -164,6 +164,21 @@ def test_project_walk_from_plan_item_to_last_installment(po: ProjectOffice) -> N
     assert "0 จาก 2 งวด" in refused(
         act, somchai, case, "close", data={"completed_on": D(2026, 11, 20), "summary": "x"}
     )
+    # step 8 (1): reminding the contractor is recorded and the project stays at step 8
+    at(D(2026, 12, 14))
+    assert "เรื่องที่แจ้ง" in refused(act, somchai, case, "remind", data={"reminder_channel": "email"})
+    case = act(
+        somchai,
+        case,
+        "remind",
+        data={
+            "reminded_on": D(2026, 12, 14),
+            "reminder_channel": "email",
+            "reminder_note": "งวดที่ 1 ครบกำหนดส่งมอบวันที่ 21 ธ.ค. 2569",
+        },
+    )
+    assert case.current_step == "follow"
+    assert engine.history(case)[-1].values()["reminder_note"].startswith("งวดที่ 1")
     first, second = proc_contracts.installments(contract)
     at(D(2026, 12, 18))
     delivery = execution.record_delivery(
