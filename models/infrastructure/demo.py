@@ -423,6 +423,15 @@ def seed_infrastructure(ctx: DemoContext) -> None:
         warranty_months=0,
     )
     a.deliver(c2, 1, _days(today, -21), _days(today, -20), insp2)
+    a.move(
+        _days(today, -4),
+        "remind",
+        {
+            "reminded_on": _days(today, -4),
+            "reminder_channel": "email",
+            "reminder_note": "แจ้งผู้รับจ้างว่างวดที่ 2 ครบกำหนดส่งมอบในอีก 10 วัน",
+        },
+    )
     with on_day(today, 8):
         incident = incidents.open_incident(
             None,

@@ -258,6 +258,13 @@ def test_project_through_the_window(
         assert accepted(invoice)
         staff.wait()
 
+    at(D(2026, 12, 14))
+    staff.open(number)
+    staff.act(
+        "remind",
+        {"reminder_channel": "phone", "reminder_note": "งวดที่ 1 ครบกำหนดวันที่ 21 ธ.ค. 2569"},
+    )
+    assert "งวดที่ 1 ครบกำหนดวันที่ 21 ธ.ค. 2569" in staff.timeline()
     deliver_and_inspect(0, D(2026, 12, 18), D(2026, 12, 18))
     at(D(2027, 3, 3))
     section = infrastructure_section(po["somchai"])
