@@ -264,6 +264,9 @@ def test_case_forms_printed_and_read_back(po: ProjectOffice) -> None:
     assert squash("ขออนุมัติหลักการและงบประมาณโครงการจ้างบำรุงรักษาระบบเครือข่ายและไฟร์วอลล์") in text
     assert squash(t("480,000.00")) in text and "สี่แสนแปดหมื่นบาทถ้วน" in text
     assert squash("ข้อ ๒๑") in text
+    # signature chain: the staff member, the head's opinion, the Director's order
+    assert squash("ความเห็นของ หน.ภทส.") in text and squash("คำสั่งผู้อำนวยการ") in text
+    assert squash("(ศาสตราจารย์ ดร.สมศักดิ์ วิทยาพัฒน์)") in text
     members = [r for r in pdf_table_rows(data) if len(r) == 4 and r[0] != "ลำดับ"]
     assert [r[3] for r in members] == ["ประธานกรรมการ", "กรรมการ", "กรรมการและเลขานุการ"]
 
@@ -287,4 +290,5 @@ def test_case_forms_printed_and_read_back(po: ProjectOffice) -> None:
     text = squash(pdf_text(data))
     assert squash("รายงานขอจ้าง") in text
     assert squash("วิธีเฉพาะเจาะจง") in text
+    assert squash("ความเห็นของผู้มีอำนาจ") in text
     assert squash(t("450,000.00")) in text
