@@ -4,6 +4,7 @@ print the plan (memo with its table) and open or start an item's project."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -244,3 +245,27 @@ class PlanView(QWidget):
         print_in_background(
             self.ctx, self, lambda: documents.print_plan(user, plan_id), _("แผนปฏิบัติการประจำปี")
         )
+
+    # --- keyboard (the tab hands its commands to the page shown) ----------------------------
+
+    def run_command(self, key: str) -> bool:
+        handlers: dict[str, Callable[[], object]] = {
+            "new": self.add_item,
+            "edit": self.edit_item,
+            "print": self.print_plan,
+            "refresh": lambda: self.reload(),
+        }
+        if key in {"next", "previous"}:
+            rows = self.table.rowCount()
+            if rows:
+                step = 1 if key == "next" else -1
+                self.table.selectRow(max(0, min(rows - 1, self.table.currentRow() + step)))
+            return True
+        handler = handlers.get(key)
+        if handler is None:
+            return False
+        handler()
+        return True
+
+    def focus_target(self) -> QWidget:
+        return self.table

@@ -308,6 +308,13 @@ def test_tab_pages_and_dashboard_open_requests(qtbot: Any, po: ProjectOffice) ->
     from views.registry import OpenRequest, view_spec
 
     assert view_spec("infrastructure") is not None
+    # keyboard commands reach the page shown: Alt+Down steps through the plan's items
+    desk.whole.show_page("plan")
+    desk.wait()
+    assert desk.whole.run_command("next")
+    assert desk.whole.plan.current() is not None
+    assert desk.whole.plan.current().id == po.item.id  # type: ignore[union-attr]
+    assert not desk.whole.run_command("pane")
     keys = [key for key, _label in desk.whole.projects.period_choices()]
     assert keys == [
         "report_memo",
