@@ -13,7 +13,7 @@ import decimal
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from models import office, records
+from models import records
 from models.base import Actor
 from models.engine.definition import RecordSource
 from models.engine.registry import register_source
@@ -106,25 +106,6 @@ def attach_committee(actor: Actor | None, committee_id: int, case_id: int) -> No
     committee: Committee | None = Committee.get_or_none(Committee.id == committee_id)
     if committee is not None and committee.case_id != case_id:
         records.update(actor, committee, case_id=case_id)
-
-
-def committee_members(committee_id: int | None) -> list[tuple[str, str, str]]:
-    """(name, position, role label) of a committee's members, chair first."""
-    from models.org import COMMITTEE_ROLE_LABELS, CommitteeRole
-
-    committee: Committee | None = (
-        Committee.get_or_none(Committee.id == committee_id) if committee_id else None
-    )
-    if committee is None:
-        return []
-    out: list[tuple[str, str, str]] = []
-    for m in office.committee_members(committee):
-        try:
-            role = _(COMMITTEE_ROLE_LABELS[CommitteeRole(m.role)])
-        except ValueError:
-            role = str(m.role)
-        out.append((str(m.full_name), str(m.position), role))
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
