@@ -37,6 +37,23 @@ def quotation_count(case_id: int) -> int:
     return len(proc_quotations.quotations_of_case(case_id))
 
 
+def remove_quotation(actor: Actor | None, case_id: int, quotation_id: int) -> None:
+    """Take a quotation entered by mistake off the project, while the approval memo that cites
+    the quotations has not gone to the Director yet (step 3 or before)."""
+    from models.engine import get_case
+
+    case = get_case(case_id)
+    if case.status != "open" or case.current_step not in {"register", "draft_spec", "quotations"}:
+        raise ValidationError(
+            _("เสนอขออนุมัติหลักการพร้อมใบเสนอราคาไปแล้ว จึงลบใบเสนอราคาไม่ได้"),
+            {"quotation": _("ใช้อ้างอิงแล้ว")},
+        )
+    found = [q for q in proc_quotations.quotations_of_case(case_id) if q.id == quotation_id]
+    if not found:
+        raise ValidationError(_("ไม่พบใบเสนอราคาที่เลือก"), {"quotation": _("ไม่พบ")})
+    proc_quotations.delete_quotation(actor, found[0])
+
+
 # ---------------------------------------------------------------------------------------------
 # The vendor register (the award, step 7)
 

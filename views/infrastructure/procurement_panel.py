@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from models import clock
 from models.i18n import N_, _
+from models.infrastructure import contracting
 from models.org import Committee, CommitteeKind
 from models.procurement import contracts, incidents, quotations, vendors
 from reports.thaifmt import date_short, datetime_short, number, parse_be_date
 from views.procurement.contract_page import ContractPage
+from views.widgets import messages
 from views.widgets.be_date_edit import BEDateEdit
 from views.widgets.combos import fill_combo
 from views.widgets.dialogs import SubmitDialog
@@ -68,12 +70,15 @@ class ProjectRecords:
 
     case_id: int
     quotations: list[dict[str, Any]] = field(default_factory=list)
+    quotation_ids: list[int] = field(default_factory=list)
     contract: ContractSummary | None = None
     incidents: list[IncidentSummary] = field(default_factory=list)
 
 
 def load_records(case_id: int) -> ProjectRecords:
     found = ProjectRecords(case_id, quotations=quotations.comparison_rows(case_id))
+    # comparison_rows keeps quotations_of_case's order (cheapest first): pair them with the ids
+    found.quotation_ids = [q.id for q in quotations.quotations_of_case(case_id)]
     active = [
         c
         for c in contracts.contracts_of_case(case_id)
@@ -138,10 +143,14 @@ class ProcurementPanel(QWidget):
         )
         self.add_quote_button = QPushButton(_("บันทึกใบเสนอราคา…"), self.quote_box)
         self.add_quote_button.clicked.connect(self.add_quotation)
+        self.remove_quote_button = QPushButton(_("ลบใบเสนอราคา"), self.quote_box)
+        self.remove_quote_button.clicked.connect(self.remove_quotation)
+        self.quote_table.itemSelectionChanged.connect(self._enable)
         quote_layout = QVBoxLayout(self.quote_box)
         quote_layout.addWidget(self.quote_table)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.remove_quote_button)
         row.addWidget(self.add_quote_button)
         quote_layout.addLayout(row)
 
@@ -248,11 +257,32 @@ class ProcurementPanel(QWidget):
         rec = self.records
         has_contract = rec is not None and rec.contract is not None
         self.add_quote_button.setEnabled(rec is not None)
+        self.remove_quote_button.setEnabled(self.current_quotation() is not None)
         self.contract_button.setVisible(not has_contract)
         self.contract_button.setEnabled(rec is not None)
         self.incident_button.setEnabled(has_contract)
         self.restore_button.setEnabled(
             rec is not None and any(not i.restored for i in rec.incidents)
+        )
+
+    def current_quotation(self) -> int | None:
+        rec = self.records
+        index = self.quote_table.currentRow()
+        if rec is None or not self.quote_table.selectionModel().hasSelection():
+            return None
+        return rec.quotation_ids[index] if 0 <= index < len(rec.quotation_ids) else None
+
+    def remove_quotation(self) -> None:
+        quotation_id, rec = self.current_quotation(), self.records
+        if quotation_id is None or rec is None:
+            return
+        if not messages.confirm(self, _("ลบใบเสนอราคาที่เลือกหรือไม่"), dangerous=True):
+            return
+        user, case_id = self.ctx.user, rec.case_id
+        self.ctx.run_in_background(
+            lambda: contracting.remove_quotation(user, case_id, quotation_id),
+            self._saved,
+            owner=self,
         )
 
     def _saved(self, _result: object) -> None:

@@ -23,6 +23,7 @@ from models.infrastructure import plans
 from models.org import CommitteeKind, CommitteeRole
 from models.procurement import committees, quotations
 from reports.thaifmt import thai_digits as t
+from tests.gui.conftest import MessageBoxes
 from tests.gui.desk import Desk, accepted, context, patch_dialogs
 from tests.process_office import pdf_table_rows, pdf_text, squash
 from tests.unit.infrastructure.project_office import D, ProjectOffice, at, make_project_office
@@ -90,7 +91,11 @@ def fill_and_ok(desk: Desk, dialog: SubmitDialog, **texts: str) -> None:
 
 
 def test_project_through_the_window(
-    qtbot: Any, po: ProjectOffice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any,
+    po: ProjectOffice,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxes,
 ) -> None:
     forms, printed = patch_dialogs(monkeypatch)
     opened: list[QDialog] = []
@@ -159,6 +164,18 @@ def test_project_through_the_window(
     quote = opened[-1]
     quote.vendor.setCurrentIndex(quote.vendor.findData(po.vendors[1].id))
     fill_and_ok(staff, quote, quote_no="QT-77", amount_before_vat="434,579.44", vat="30,420.56")
+    staff.wait()
+    assert panel.quote_table.rowCount() == 2
+    # a third one typed by mistake, then removed
+    qtbot.mouseClick(panel.add_quote_button, Qt.MouseButton.LeftButton)
+    quote = opened[-1]
+    quote.vendor.setCurrentIndex(quote.vendor.findData(po.vendors[2].id))
+    fill_and_ok(staff, quote, quote_no="QT-X", amount_before_vat="1,000", vat="70")
+    staff.wait()
+    assert panel.quote_table.rowCount() == 3
+    panel.quote_table.selectRow(0)  # cheapest first: the mistaken one
+    message_boxes.answer = "ตกลง"
+    qtbot.mouseClick(panel.remove_quote_button, Qt.MouseButton.LeftButton)
     staff.wait()
     assert panel.quote_table.rowCount() == 2
     assert panel.quote_table.item(0, 0).text().endswith("(ต่ำสุด)")

@@ -18,6 +18,7 @@ from models.infrastructure.projects import KEY, REPORT, project_for_case
 from models.org import Committee
 from models.procurement import contracts as proc_contracts
 from models.procurement import execution
+from models.procurement import quotations as proc_quotations
 from reports.thaifmt import thai_digits as t
 from tests.process_office import pdf_table_rows, pdf_text, squash
 from tests.unit.infrastructure.project_office import (
@@ -114,8 +115,24 @@ def test_project_walk_from_plan_item_to_last_installment(po: ProjectOffice) -> N
     assert "อย่างน้อย 1 ราย" in refused(ask_principle, po, case)
     add_quotations(po, case)
     assert "สูงกว่างบประมาณในแผน" in refused(ask_principle, po, case, "500,000")
+    # a quotation entered by mistake may be removed until the memo goes to the Director
+    extra = proc_quotations.add_quotation(
+        somchai,
+        case_id=case.id,
+        vendor_id=po.vendors[2].id,
+        quoted_on=D(2026, 10, 8),
+        amount_before_vat="1,000",
+        vat="70",
+    )
+    assert "1 ถึง 3 ราย" in refused(ask_principle, po, case)
+    contracting.remove_quotation(somchai, case.id, extra.id)
+    assert contracting.quotation_count(case.id) == 3
     case = ask_principle(po, case)
     assert Committee.get_by_id(po.tor_committee.id).case_id == case.id
+    first_quote = proc_quotations.quotations_of_case(case.id)[0]
+    assert "จึงลบใบเสนอราคาไม่ได้" in refused(
+        contracting.remove_quotation, somchai, case.id, first_quote.id
+    )
 
     # step 4: the Director sends it back once, then approves
     at(D(2026, 10, 13))
