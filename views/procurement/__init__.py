@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import models.procurement.rules  # noqa: F401  (declares the procurement settings for ตั้งค่า)
 from models.i18n import N_
 from models.permissions import Permission, can
 from views.registry import SettingsPageSpec, register_settings_page

@@ -238,3 +238,30 @@ def test_committee_declarations_in_settings(qtbot: Any, ctx: AppContext, wait_wo
     assert members["นายค เลขา"].declared_on is None and members["นายค เลขา"].is_expert
     page.select_id(Committee.get().id)
     assert page.current_row()["declared_count"] == 2  # type: ignore[index]
+
+
+def test_procurement_settings_shown_and_kept(
+    qtbot: Any, ctx: AppContext, wait_workers: Any
+) -> None:
+    """Every [U] figure of PROCUREMENT.md is an office setting shown in ตั้งค่า → ค่าทั่วไป."""
+    import views.procurement  # noqa: F401  (the view package declares them, as the window loads it)
+    from models import settings
+    from views.settings.general import GeneralPage
+
+    page = GeneralPage(ctx)
+    qtbot.addWidget(page)
+    wait_workers()
+    for key in (
+        "procurement.specific_max_baht",
+        "procurement.single_inspector_max_baht",
+        "procurement.security_pct",
+        "procurement.penalty_working_days",
+        "procurement.penalty_base_includes_vat",
+        "procurement.ban_scope_inspection_overlap",
+        "procurement.installment_reminder_days",
+    ):
+        assert key in page.editors, key
+    set_editor_value(page.editors["procurement.specific_max_baht"], 400_000)
+    page.save_button.click()
+    wait_workers()
+    assert settings.get("procurement.specific_max_baht") == 400_000
