@@ -16,7 +16,7 @@ from models.base import BaseModel
 MODEL_MODULES = [
     "models.audit",
     "models.org",
-    "models.users",
+    "models.accounts",
     "models.settings",
     "models.attachments",
     "models.numbering",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from models import records
 from models.base import Actor
@@ -23,7 +23,6 @@ from models.org import Committee, CommitteeKind, Vendor
 from models.procurement import contracts as proc_contracts
 from models.procurement import methods as proc_methods
 from models.procurement import quotations as proc_quotations
-from models.procurement import reminders as proc_reminders
 from models.procurement import vendors as proc_vendors
 
 if TYPE_CHECKING:
@@ -212,40 +211,3 @@ def last_due_date(case_id: int) -> dt.date | None:
         return None
     rows = proc_contracts.installments(contract)
     return max((i.due_on for i in rows), default=contract.ends_on)
-
-
-# ---------------------------------------------------------------------------------------------
-# What the dashboard shows (PROCUREMENT.md §5 through ``models.procurement.reminders``), kept to
-# process 4's projects
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    """The dashboard's lists for process 4, each row with the project's case id."""
-
-    due: list[proc_reminders.InstallmentRow]
-    late: list[proc_reminders.InstallmentRow]
-    securities: list[proc_reminders.ContractDateRow]
-    warranties: list[proc_reminders.ContractDateRow]
-    incidents: list[proc_reminders.IncidentRow]
-
-
-def _project_case_ids() -> set[int]:
-    from models.infrastructure.projects import Project
-
-    return {int(p.__data__["case"]) for p in Project.select(Project.case)}
-
-
-def follow_up(today: dt.date | None = None) -> FollowUp:
-    mine = _project_case_ids()
-
-    def keep(rows: list[Any]) -> list[Any]:
-        return [r for r in rows if r.case_id in mine]
-
-    return FollowUp(
-        due=keep(proc_reminders.installments_due(today)),
-        late=keep(proc_reminders.late_installments(today)),
-        securities=keep(proc_reminders.securities_to_return(today)),
-        warranties=keep(proc_reminders.warranties_ending(today)),
-        incidents=keep(proc_reminders.open_incident_rows()),
-    )

@@ -14,7 +14,7 @@ from models.base import Actor
 from models.engine import reporting as rep
 from models.errors import ValidationError
 from models.i18n import N_, _, document_language
-from models.infrastructure import plans, problems
+from models.infrastructure import plan_progress, plans, problems
 from models.permissions import Permission, require
 from models.registers import RegisterColumn, RegisterDef, declare_register
 from reports.thaifmt import baht_text, fiscal_year, number
@@ -35,7 +35,7 @@ def plan_memo(actor: Actor | None, plan: plans.AnnualPlan) -> Memo:
 
     paper = rep.office_paper()
     who = paper.mission_short or paper.mission
-    rows = plans.item_rows(plan)
+    rows = plan_progress.item_rows(plan)
     total = sum((r.budget for r in rows), decimal.Decimal(0))
     table_rows = [
         [
@@ -116,7 +116,7 @@ def plan_register_rows(start: dt.date | None, end: dt.date | None) -> Sequence[d
     for plan in sorted(plans.plans(), key=lambda p: p.fiscal_year):
         if not low <= plan.fiscal_year <= high:
             continue
-        for r in plans.item_rows(plan):
+        for r in plan_progress.item_rows(plan):
             rows.append(
                 {
                     "year": str(plan.fiscal_year),

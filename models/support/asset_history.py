@@ -17,8 +17,9 @@ from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.permissions import Permission, require
 from models.support import loans, maintenance
-from models.support.assets import KIND_LABELS, STATUS_LABELS, Asset, AssetCategory
-from models.support.tickets import REPAIR_RESULT_CHOICES, RepairTicket
+from models.support.asset_fields import FIELDS
+from models.support.assets import KIND_LABELS, STATUS_LABELS, Asset, AssetCategory, asset_files
+from models.support.ticket_records import REPAIR_RESULT_CHOICES, RepairTicket
 from models.users import User
 from reports.thaifmt import date_short
 
@@ -58,8 +59,6 @@ class HistoryEvent:
 
 
 def _field_labels() -> dict[str, str]:
-    from models.support.asset_io import FIELDS
-
     labels = {f.key: f.label for f in FIELDS}
     labels["status"] = N_("สถานะ")
     return labels
@@ -202,8 +201,6 @@ def asset_timeline(actor: Actor | None, asset_id: int) -> list[HistoryEvent]:
                 record.id,
             )
         )
-    from models.support.assets import asset_files
-
     for file in asset_files(asset.id):
         events.append(HistoryEvent(file.created_at, "file", file.filename, "", file.added_by))
     events.sort(key=lambda e: e.at, reverse=True)

@@ -26,6 +26,7 @@ from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.paging import Page, sorted_page
 from models.permissions import Permission, require
+from models.support.asset_fields import FIELD_BY_KEY
 from models.write_lock import write_transaction
 from reports.thaifmt import arabic_digits
 
@@ -344,8 +345,6 @@ def _fk_id(value: Any) -> int | None:
 def text_length_errors(values: Mapping[str, Any]) -> dict[str, str]:
     """Texts longer than their column holds: PostgreSQL and MySQL refuse them with a database
     error (SQLite would keep them), so they are refused here with the field's name."""
-    from models.support.asset_io import FIELD_BY_KEY  # deferred: asset_io builds on this module
-
     names = ("number", *TEXT_FIELDS)
     return records.too_long(
         Asset,
@@ -476,21 +475,6 @@ def set_status(actor: Actor | None, asset: Asset, status: AssetStatus, *, note: 
     if fresh.status == status:
         return fresh
     return records.update(actor, fresh, status=status, note=note)
-
-
-def delete_asset(actor: Actor | None, asset: Asset, *, expected_version: int | None = None) -> None:
-    """Only a record added by mistake may be deleted; an asset with history is retired instead."""
-    require(actor, Permission.EDIT_REGISTERS)
-    from models.support.asset_history import has_history  # deferred: history reads every process
-
-    if has_history(asset.id):
-        raise ValidationError(
-            _(
-                "ครุภัณฑ์ {number} มีประวัติการซ่อม การยืม หรือการบำรุงรักษาแล้ว จึงลบไม่ได้ "
-                "ให้เปลี่ยนสถานะเป็น “จำหน่าย/เลิกใช้” แทน"
-            ).format(number=asset.number)
-        )
-    records.delete(actor, asset, expected_version=expected_version)
 
 
 def get_asset(asset_id: int) -> Asset:

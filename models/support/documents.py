@@ -16,7 +16,7 @@ from models.errors import ValidationError
 from models.i18n import _, document_language
 from models.org import Unit
 from models.permissions import Permission, require
-from models.support import maintenance
+from models.support import maintenance, ticket_records
 from models.support.assets import Asset
 from models.support.loans import Loan
 from models.support.maintenance import OccurrenceState
@@ -49,9 +49,8 @@ def _loan_fields(loan: Loan, machine: Asset, thai: bool) -> list[tuple[str, str]
         fields.append((_("หน่วยงาน"), str(unit.name)))
     if loan.ticket_id:
         from models.engine import get_case
-        from models.support import tickets
 
-        ticket = tickets.get_ticket(loan.ticket_id)
+        ticket = ticket_records.get_ticket(loan.ticket_id)
         case_number = get_case(ticket.case_id).number
         repaired = Asset.get_or_none(Asset.id == ticket.asset_id) if ticket.asset_id else None
         why = _("ใช้แทนระหว่างซ่อมตามเรื่องแจ้งซ่อมเลขที่ {number}").format(number=case_number)

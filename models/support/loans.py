@@ -21,9 +21,9 @@ from models.i18n import N_, _
 from models.org import Unit
 from models.paging import Page, sorted_page
 from models.permissions import Permission, require
-from models.support import assets
+from models.support import assets, ticket_records
 from models.support.assets import Asset, AssetStatus
-from models.support.tickets import RepairTicket
+from models.support.ticket_records import RepairTicket
 from models.users import User
 from models.write_lock import write_transaction
 from reports.thaifmt import date_short
@@ -140,10 +140,8 @@ def lend(
     with write_transaction():
         machine = records.get(Asset, loaner_id)
         if ticket_id is not None:
-            from models.support import tickets
-
-            ticket_row = tickets.get_ticket(ticket_id)
-            tickets.check_can_lend(ticket_row, machine)
+            ticket_row = ticket_records.get_ticket(ticket_id)
+            ticket_records.check_can_lend(ticket_row, machine)
         # Claim the machine: only succeeds while it is still in the pool.
         claimed = (
             Asset.update(
@@ -189,9 +187,7 @@ def lend(
             condition_out=condition_out.strip(),
         )
         if ticket_id is not None:
-            from models.support import tickets
-
-            tickets.note_loan(actor, ticket_id, loan, machine)
+            ticket_records.note_loan(actor, ticket_id, loan, machine)
     return loan
 
 
@@ -239,9 +235,7 @@ def _return(  # inside return_loan's write transaction
     if machine.status == AssetStatus.ON_LOAN:
         records.update(actor, machine, status=AssetStatus.LOANER_POOL, note=_("รับคืนเครื่องทดแทน"))
     if row.ticket_id is not None:
-        from models.support import tickets
-
-        tickets.note_return(actor, row.ticket_id, updated, machine)
+        ticket_records.note_return(actor, row.ticket_id, updated, machine)
     return updated
 
 

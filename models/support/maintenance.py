@@ -24,8 +24,9 @@ from models.base import Actor, VersionedModel
 from models.errors import ValidationError
 from models.i18n import N_, _
 from models.permissions import Permission, require
+from models.support import ticket_records
 from models.support.assets import KIND_LABELS, Asset, AssetCategory, AssetKind, AssetStatus
-from models.support.tickets import RepairTicket
+from models.support.ticket_records import RepairTicket
 from models.users import User
 from models.write_lock import write_transaction
 from reports.thaifmt import date_short, fiscal_year, fiscal_year_bounds
@@ -514,12 +515,10 @@ def record_execution(
         with write_transaction():
             ticket_id = None
             if follow_up is not None:
-                from models.support import tickets
-
                 values = dict(follow_up)
                 values.setdefault("asset", asset_id)
                 values.setdefault("description", findings.strip())
-                ticket_id = tickets.open_ticket(actor, **values).id
+                ticket_id = ticket_records.open_ticket(actor, **values).id
             return records.create(
                 actor,
                 MaintenanceRecord,

@@ -27,7 +27,12 @@ from models.spreadsheets import SheetColumn, write_xlsx
 from models.support import assets
 from models.support.assets import Asset
 from models.support.maintenance import MaintenanceRecord, MaintenanceTask, Result, target_label
-from models.support.tickets import PROCESS_KEY, REPAIR_RESULT_CHOICES, RepairTicket, TicketCategory
+from models.support.ticket_records import (
+    PROCESS_KEY,
+    REPAIR_RESULT_CHOICES,
+    RepairTicket,
+    TicketCategory,
+)
 from models.users import User
 from reports.thaifmt import date_numeric, date_short
 

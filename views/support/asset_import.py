@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from models.i18n import _
 from models.spreadsheets import SourceTable
 from models.support import asset_io
-from models.support.asset_io import FIELDS, ImportPreview, RowAction
+from models.support.asset_fields import FIELDS
+from models.support.asset_io import ImportPreview, RowAction
 from models.support.assets import KIND_LABELS, AssetKind
 from reports.thaifmt import number
 from views.widgets import messages

@@ -39,7 +39,7 @@ from models import office
 from models.i18n import N_, _
 from models.org import Vendor
 from models.permissions import Permission
-from models.support import asset_history, asset_io, assets
+from models.support import asset_history, asset_io, asset_removal, assets
 from models.support import documents as support_documents
 from models.support.assets import (
     KIND_LABELS,
@@ -658,7 +658,7 @@ class AssetsView(QWidget):
         user, asset_id, version = self.ctx.user, row.id, row.version
 
         def work() -> None:
-            assets.delete_asset(user, assets.get_asset(asset_id), expected_version=version)
+            asset_removal.delete_asset(user, assets.get_asset(asset_id), expected_version=version)
 
         self.ctx.run_in_background(work, lambda _r: self.table.reload(), owner=self)
 

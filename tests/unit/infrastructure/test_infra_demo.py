@@ -9,7 +9,7 @@ from decimal import Decimal
 import peewee
 
 from models import demo, engine
-from models.infrastructure import contracting, plans, problems
+from models.infrastructure import follow_up, plan_progress, plans, problems
 from models.infrastructure.projects import KEY
 from models.procurement import contracts, execution
 from tests.unit.infrastructure.project_office import D, at
@@ -21,7 +21,7 @@ def test_demo_fiscal_year_of_process_4(sqlite_db: peewee.Database) -> None:
     demo.seed_demo(today=today)
     year = plans.plan_for_year(2570)
     assert year is not None and year.status == plans.PlanStatus.APPROVED
-    rows = plans.item_rows(year)
+    rows = plan_progress.item_rows(year)
     assert len(rows) == 5
     # projects at different steps, one item not started
     assert sorted(r.step_no or 0 for r in rows) == [0, 2, 4, 5, 8]
@@ -30,7 +30,7 @@ def test_demo_fiscal_year_of_process_4(sqlite_db: peewee.Database) -> None:
     assert len(logged) == 5 and sum(1 for p in logged if p.plan_item) == 4
     last_year = plans.plan_for_year(2569)
     assert last_year is not None
-    (old,) = plans.item_rows(last_year)
+    (old,) = plan_progress.item_rows(last_year)
     assert old.progress == "แล้วเสร็จ"
     closed = engine.get_case(old.case_id)  # type: ignore[arg-type]
     assert closed.process == KEY and closed.status == "closed"
@@ -41,7 +41,7 @@ def test_demo_fiscal_year_of_process_4(sqlite_db: peewee.Database) -> None:
     assert summary.total == Decimal("1147.20")
     assert contract.warranty_starts_on is not None
 
-    follow = contracting.follow_up(today)
+    follow = follow_up.follow_up(today)
     assert [r.contract_number for r in follow.warranties] == [contract.number]
     assert len(follow.due) == 1 and follow.due[0].days_left == 6
     assert len(follow.incidents) == 1 and follow.incidents[0].contacted

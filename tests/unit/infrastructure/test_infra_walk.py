@@ -13,7 +13,7 @@ import pytest
 from models import engine
 from models.engine import act, available_actions
 from models.errors import ValidationError
-from models.infrastructure import contracting, plans
+from models.infrastructure import contracting, plan_progress, plans
 from models.infrastructure.projects import KEY, REPORT, project_for_case
 from models.org import Committee
 from models.procurement import contracts as proc_contracts
@@ -174,7 +174,7 @@ def test_project_walk_from_plan_item_to_last_installment(po: ProjectOffice) -> N
     assert project.contract_id == contract.id
     # once signed, the project's date is the contract's last installment
     assert case.due_on == D(2027, 2, 26)
-    row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
+    row = {r.id: r for r in plan_progress.item_rows(po.plan)}[po.item.id]
     assert row.step_no == 8
 
     # step 8: nothing can close before every installment is accepted
@@ -224,7 +224,7 @@ def test_project_walk_from_plan_item_to_last_installment(po: ProjectOffice) -> N
     )
     assert case.status == "closed"
     assert available_actions(somchai, case) == []
-    row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
+    row = {r.id: r for r in plan_progress.item_rows(po.plan)}[po.item.id]
     assert row.progress == "แล้วเสร็จ"
 
     # the report memo over the fiscal year reads the project back
@@ -248,7 +248,7 @@ def test_director_may_refuse_and_the_project_ends(po: ProjectOffice) -> None:
         comment="ให้รวมกับโครงการจัดซื้อเครื่องแม่ข่ายในไตรมาสที่ 2",
     )
     assert case.status == "closed"
-    row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
+    row = {r.id: r for r in plan_progress.item_rows(po.plan)}[po.item.id]
     assert row.progress == "ยุติโครงการ"
 
 

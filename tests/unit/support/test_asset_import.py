@@ -14,7 +14,7 @@ from models import office
 from models.audit import AuditEntry
 from models.errors import PermissionDenied, ValidationError
 from models.org import Vendor
-from models.support import asset_io, assets
+from models.support import asset_fields, asset_io, assets
 from models.support.asset_io import RowAction
 from models.support.assets import Asset, AssetCategory, AssetFilter, AssetKind, AssetStatus
 
@@ -245,7 +245,7 @@ def test_export_then_import_round_trips(staff, tmp_path) -> None:
     assert "15/03/2565" in values[3]
     back = asset_io.open_source(out)
     mapping = asset_io.guess_mapping(back)
-    assert len(mapping) == len(asset_io.FIELDS)
+    assert len(mapping) == len(asset_fields.FIELDS)
     preview = asset_io.preview_import(back, mapping, update_existing=True)
     assert {r.action for r in preview.rows} == {RowAction.UNCHANGED}, [
         (r.errors, r.notes) for r in preview.rows

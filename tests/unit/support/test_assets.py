@@ -10,7 +10,7 @@ import pytest
 
 from models import office, records, settings
 from models.errors import ConflictError, PermissionDenied, ValidationError
-from models.support import assets
+from models.support import asset_removal, assets
 from models.support.assets import Asset, AssetFilter, AssetKind, AssetStatus
 
 
@@ -257,7 +257,7 @@ def test_the_side_indexes_exist_and_follow_writes(sql_db, make_user) -> None:
     assert found("เลเซอร์") == {asset.id}
     assets.save_asset(staff, asset, {"name": "เครื่องสแกนเอกสาร"})
     assert found("เลเซอร์") == set() and found("สแกน") == {asset.id}
-    assets.delete_asset(staff, assets.get_asset(asset.id))
+    asset_removal.delete_asset(staff, assets.get_asset(asset.id))
     assert found("สแกน") == set()
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from models.errors import PermissionDenied, ValidationError
-from models.support import asset_history, assets, loans, maintenance
+from models.support import asset_history, asset_removal, assets, loans, maintenance
 from models.support.assets import AssetKind, AssetStatus
 from models.support.maintenance import OccurrenceState, Result, Schedule
 from models.support.tickets import RepairTicket
@@ -244,11 +244,11 @@ def test_asset_history_on_one_timeline(office) -> None:
     assert [e.kind for e in spare_events if e.kind in {"loan", "return"}] == ["return", "loan"]
     assert asset_history.has_history(pc.id)
     with pytest.raises(ValidationError):
-        assets.delete_asset(office.staff, assets.get_asset(pc.id))
+        asset_removal.delete_asset(office.staff, assets.get_asset(pc.id))
     fresh = assets.save_asset(
         office.staff,
         None,
         {"kind": AssetKind.NETWORK, "number": "7440-005-0001/69", "name": "สวิตช์"},
     )
-    assets.delete_asset(office.staff, fresh)
+    asset_removal.delete_asset(office.staff, fresh)
     assert assets.find_by_number("7440-005-0001/69") is None
