@@ -2,7 +2,7 @@
 """Set up ICT Desk's environment, then run the app, the tests or the build.
 
     python3 dev.py run [app options]   set up, then start ICT Desk (demo data on first start)
-    python3 dev.py test [pytest args]  set up, then run ruff, mypy and the whole test suite
+    python3 dev.py test [pytest args]  set up, then run ruff, mypy, import-linter and the whole test suite
     python3 dev.py freeze              set up, then build installer.spec and self-test the bundle
 
 Only the standard library is used here: this is the first thing that runs on a fresh machine.
@@ -181,6 +181,11 @@ def cmd_test(args: list[str]) -> None:
     run([py, "-m", "ruff", "format", "--check", "."], cwd=ROOT)
     say("mypy")
     run([py, "-m", "mypy"], cwd=ROOT)
+    say("import-linter (the architecture's contracts in pyproject.toml)")
+    run(
+        [VENV / ("Scripts/lint-imports.exe" if WINDOWS else "bin/lint-imports"), "--no-cache"],
+        cwd=ROOT,
+    )
     say("pytest")
     run([py, "-m", "pytest", *args], cwd=ROOT, env=env)
 

@@ -277,7 +277,8 @@ class MainWindow(QMainWindow):
             messages.info(self, _("เปลี่ยนรหัสผ่านแล้ว"))
 
     def backup_database(self) -> None:
-        from desktop.cli import backup_to_file, resolve_database
+        from desktop.backups import backup_to_file
+        from desktop.database_choice import resolve_database
 
         info = self.ctx.database
         stamp = dt.date.today().strftime("%Y%m%d")

@@ -95,7 +95,7 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from desktop.cli import resolve_database
+    from desktop.database_choice import resolve_database
     from desktop.startup import open_and_describe
     from models.demo import seed_demo
     from models.permissions import Role

@@ -113,7 +113,7 @@ class Shell(QObject):
         return self.login()
 
     def _resolve(self) -> tuple[str | None, str | None]:
-        from desktop.cli import resolve_database
+        from desktop.database_choice import resolve_database
 
         try:
             return resolve_database(self.database_url)

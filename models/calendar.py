@@ -34,12 +34,10 @@ from typing import Any
 
 import peewee
 
-from models import records
-from models.base import Actor, BaseModel, VersionedModel
+from models.base import BaseModel, VersionedModel
 from models.db import database
 from models.errors import ValidationError
 from models.i18n import N_, _, current_language
-from models.permissions import Permission, require
 from models.write_lock import write_transaction
 from reports.thaifmt import arabic_digits, date_long, parse_be_date
 
@@ -323,7 +321,7 @@ def office_days(year: int | None = None) -> list[OfficeDay]:
     return list(query)
 
 
-def _check_entry(day: dt.date, kind: str, name: str) -> dict[str, str]:
+def check_entry(day: dt.date, kind: str, name: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     if kind not in set(OfficeDayKind):
         errors["kind"] = _("ชนิดของวันไม่ถูกต้อง (ใช้ได้: วันหยุด หรือ วันทำงาน)")
@@ -340,48 +338,6 @@ def _check_entry(day: dt.date, kind: str, name: str) -> dict[str, str]:
             day=date_long(day, thai=False)
         )
     return errors
-
-
-def add_office_day(actor: Actor | None, day: dt.date, kind: str, name: str) -> OfficeDay:
-    """Add an entry to the office's table; open cases' deadlines move with it."""
-    require(actor, Permission.MANAGE_OFFICE)
-    errors = _check_entry(day, kind, name)
-    existing = OfficeDay.get_or_none(OfficeDay.day == day)
-    if existing is not None and "day" not in errors:
-        errors["day"] = _("วันที่ {day} มีอยู่ในตารางวันหยุดของสำนักงานแล้ว ({name})").format(
-            day=date_long(day, thai=False), name=existing.name
-        )
-    if errors:
-        raise ValidationError(" ".join(errors.values()), errors)
-    reason = _("สำนักงานเพิ่ม{kind} “{name}” วันที่ {day}").format(
-        kind=_(OFFICE_DAY_KIND_LABELS[OfficeDayKind(kind)]),
-        name=name.strip(),
-        day=date_long(day, thai=False),
-    )
-    try:
-        with _changing():
-            row = records.create(actor, OfficeDay, day=day, kind=kind, name=name.strip())
-            _after_change(actor, [day], reason)
-    except peewee.IntegrityError as exc:  # another workstation added the same day just now
-        raise ValidationError(
-            _("วันที่ {day} มีอยู่ในตารางวันหยุดของสำนักงานแล้ว").format(day=date_long(day, thai=False)),
-            {"day": _("วันที่ซ้ำ")},
-        ) from exc
-    return row
-
-
-def remove_office_day(
-    actor: Actor | None, entry: OfficeDay, *, expected_version: int | None = None
-) -> None:
-    require(actor, Permission.MANAGE_OFFICE)
-    reason = _("สำนักงานยกเลิก{kind} “{name}” วันที่ {day}").format(
-        kind=_(OFFICE_DAY_KIND_LABELS[OfficeDayKind(entry.kind)]),
-        name=entry.name,
-        day=date_long(entry.day, thai=False),
-    )
-    with _changing():
-        records.delete(actor, entry, expected_version=expected_version)
-        _after_change(actor, [entry.day], reason)
 
 
 @dataclass(frozen=True)
@@ -476,7 +432,7 @@ def parse_csv(year: int, text: str) -> list[tuple[dt.date, str, str]]:
         if day in seen:
             errors.append(CsvRowError(line, _("วันที่ซ้ำกับบรรทัดที่ {other}").format(other=seen[day])))
             continue
-        problems = _check_entry(day, kind, name)
+        problems = check_entry(day, kind, name)
         if problems:
             errors.append(CsvRowError(line, " ".join(problems.values())))
             continue
@@ -489,27 +445,6 @@ def parse_csv(year: int, text: str) -> list[tuple[dt.date, str, str]]:
     if not rows:
         raise CalendarImportError(_("ไม่พบรายการวันหยุดในไฟล์"), [])
     return rows
-
-
-def import_csv(actor: Actor | None, year: int, text: str) -> ImportResult:
-    """Replace the office's entries of ``year`` (C.E.) with the file's, all or nothing."""
-    require(actor, Permission.MANAGE_OFFICE)
-    rows = parse_csv(year, text)
-    with _changing():
-        old = office_days(year)
-        for entry in old:
-            records.delete(actor, entry, note=_("แทนที่ด้วยไฟล์นำเข้า"))
-        for day, kind, name in rows:
-            records.create(actor, OfficeDay, day=day, kind=kind, name=name)
-        changed = sorted({e.day for e in old} | {r[0] for r in rows})
-        _after_change(
-            actor,
-            changed,
-            _("สำนักงานนำเข้าตารางวันหยุดของปี พ.ศ. {year} ({n} รายการ)").format(
-                year=year + 543, n=len(rows)
-            ),
-        )
-    return ImportResult(year=year, added=len(rows), removed=len(old))
 
 
 def export_csv(year: int) -> str:
@@ -533,19 +468,16 @@ def _bump_revision() -> None:
         CalendarRevision.create(revision=1)
 
 
-def _after_change(actor: Actor | None, days: list[dt.date], reason: str) -> None:
-    """Inside the change's transaction: raise the revision, refresh this process's cache, and
-    move the deadlines of open cases (each case's history says why)."""
+def note_change() -> None:
+    """Inside the transaction that changed the office's table: raise the revision, so every
+    workstation reloads it, and refresh this process's cache now."""
     _bump_revision()
     with _lock:
         _reset(database.obj, _read_revision(), _load_office())
-    from models.engine.deadlines import recompute_after_calendar_change  # engine uses this module
-
-    recompute_after_calendar_change(actor, days, reason)
 
 
 @contextlib.contextmanager
-def _changing() -> Iterator[None]:
+def changing() -> Iterator[None]:
     """One transaction for a change of the office table; a failure leaves no stale cache."""
     try:
         with write_transaction():

@@ -7,13 +7,14 @@ declare seeders so the command finds them all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from models import clock, numbering, records
+from models import calendar, clock, numbering, records
 from models.db import database
 from models.errors import ValidationError
 from models.i18n import _
@@ -32,8 +33,11 @@ from models.users import User, create_user
 
 DEMO_PASSWORD = "demo1234"
 DEMO_MODULES: list[str] = [  # process modules that declare @demo_seeder functions
-    "models.demo_cases",
-    "models.demo_support",
+    "models.publication.demo",
+    "models.data_request.demo",
+    "models.support.demo",
+    "models.infrastructure.demo",
+    "models.development.demo",
 ]
 
 
@@ -255,3 +259,46 @@ def _seed_committees(ctx: DemoContext) -> None:
             order_ref=f"คำสั่ง สมศ. ที่ {index + 101}/๒๕๖๙",
             appointed_on=ctx.today - dt.timedelta(days=60 + index * 10),
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers for the processes' seeders: replaying past office days
+
+
+@contextlib.contextmanager
+def on_day(day: dt.date, hour: int = 10, minute: int = 0) -> Iterator[None]:
+    """Make the moves in the block on ``day`` (restores the real clock after)."""
+    saved = clock._now  # the demo replays past days; restored below
+    moment = dt.datetime.combine(day, dt.time(hour, minute))
+    clock.set_clock(lambda: moment)
+    try:
+        yield
+    finally:
+        clock.set_clock(saved)
+
+
+def working_days_back(today: dt.date, n: int) -> dt.date:
+    """The working day ``n`` working days before ``today`` (0: today or the last working day)."""
+    day = today
+    while not calendar.is_working_day(day):
+        day -= dt.timedelta(days=1)
+    while n > 0:
+        day -= dt.timedelta(days=1)
+        if calendar.is_working_day(day):
+            n -= 1
+    return day
+
+
+def later(day: dt.date, n: int) -> dt.date:
+    return calendar.add_working_days(day, n)
+
+
+def tiny_pdf(title: str) -> bytes:
+    # A tiny valid PDF with the title in its metadata: enough to open in a viewer.
+    safe = title.encode("utf-8").hex()
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+        b"3 0 obj<</Title<" + safe.encode() + b">>>endobj\n"
+        b"trailer<</Root 1 0 R/Info 3 0 R>>\n%%EOF\n"
+    )

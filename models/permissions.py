@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from models.accounts import User
 from models.base import Actor
 from models.errors import PermissionDenied
 from models.i18n import N_, _
-
-
-class Role(StrEnum):
-    ADMIN = "admin"  # ผู้ดูแลระบบ: settings, users, database
-    HEAD = "head"  # หน.ภทส.
-    GROUP_HEAD = "group_head"  # หน.จรส. / หน.จรป.
-    STAFF = "staff"  # เจ้าหน้าที่ ภทส.
-    VIEWER = "viewer"  # reads registers and reports only
-
+from models.roles import (
+    Role as Role,
+)  # re-exported: the roles are part of the permissions' vocabulary
 
 ROLE_LABELS = {
     Role.ADMIN: N_("ผู้ดูแลระบบ"),
@@ -87,8 +82,6 @@ def _check_account_now(actor: Actor) -> None:
     """The logged-in user is a snapshot taken at login: refuse if the administrator has since
     switched the account off or changed its role (another workstation may have done it), so old
     rights do not outlive the change. Stand-ins that are not stored accounts are taken as they are."""
-    from models.users import User  # models.users imports this module
-
     stored = User.select(User.role, User.active).where(User.id == actor.id).tuples().first()
     if stored is None:
         return

@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 import peewee
 
 from models import audit, clock
+from models.accounts import User
 from models.base import Actor, BaseModel, VersionedModel
 from models.errors import ConflictError, NotFound
 from models.i18n import _
@@ -159,8 +160,6 @@ def conflict(model: type[BaseModel], row_id: Any) -> ConflictError:
 def _user_name(user_id: int | None) -> str:
     if user_id is None:
         return _("ระบบ")
-    from models.users import User  # deferred: users.py writes through this module
-
     user = User.get_or_none(User.id == user_id)
     return user.full_name if user else _("ผู้ใช้รหัส {id}").format(id=user_id)
 

@@ -42,9 +42,9 @@ class RegisterDef:
 
 
 REGISTER_MODULES: list[str] = [  # process modules that call ``declare_register``
-    "models.support_registers",
-    "models.publications",
-    "models.data_requests",
+    "models.support.registers",
+    "models.publication.process",
+    "models.data_request.process",
     "models.infrastructure.documents",
     "models.procurement.registers",
     "models.development.process",

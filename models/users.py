@@ -11,11 +11,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from models import audit, clock, records
-from models.base import Actor, VersionedModel
+from models.accounts import User as User  # re-exported: callers know accounts as models.users.User
+from models.base import Actor
 from models.db import database
 from models.errors import AuthenticationError, ValidationError
 from models.i18n import _
-from models.org import WorkGroup
 from models.permissions import Permission, Role, require
 
 MAX_FAILED_LOGINS = 5
@@ -35,34 +35,6 @@ def use_fast_hashing_for_tests() -> None:
     global _hasher, _DUMMY_HASH
     _hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     _DUMMY_HASH = _hasher.hash("ictdesk-timing-guard")
-
-
-class User(VersionedModel):
-    username = peewee.CharField(max_length=64, unique=True)
-    full_name = peewee.CharField(max_length=200)
-    position = peewee.CharField(max_length=300, default="")
-    role = peewee.CharField(max_length=20, default=Role.STAFF, index=True)
-    work_group = peewee.ForeignKeyField(WorkGroup, null=True, backref="users", on_delete="SET NULL")
-    email = peewee.CharField(max_length=200, default="")
-    phone = peewee.CharField(max_length=100, default="")
-    password_hash = peewee.CharField(max_length=255)
-    failed_logins = peewee.IntegerField(default=0)
-    locked_until = peewee.DateTimeField(null=True)
-    must_change_password = peewee.BooleanField(default=False)
-    last_login_at = peewee.DateTimeField(null=True)
-    active = peewee.BooleanField(default=True)
-
-    audit_redact = frozenset({"password_hash"})
-
-    class Meta:
-        table_name = "app_user"  # "user" is reserved in PostgreSQL
-
-    @property
-    def role_enum(self) -> Role:
-        return Role(self.role)
-
-    def __str__(self) -> str:
-        return str(self.full_name)
 
 
 def hash_password(password: str) -> str:

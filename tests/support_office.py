@@ -9,11 +9,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from models import assets, clock, loans, maintenance, office, tickets
-from models.assets import Asset, AssetKind, AssetStatus
+from models import clock, office
 from models.engine import act
 from models.org import Unit
 from models.permissions import Role
+from models.support import assets, loans, maintenance, tickets
+from models.support.assets import Asset, AssetKind, AssetStatus
 from models.users import User, create_user
 
 START = dt.date(2026, 4, 10)

@@ -1,10 +1,10 @@
 """How a process gets its tab: one call from its view module (no Qt at import time).
 
-    # views/publications/__init__.py
+    # views/publication/__init__.py
     from views.process_tabs import register_process_tab
     register_process_tab("publication", "publications", order=10, register_name="publications")
 
-and ``"views.publications"`` in ``views.registry.VIEW_MODULES``. The tab is the shared
+and ``"views.publication"`` in ``views.registry.VIEW_MODULES``. The tab is the shared
 ``views.widgets.cases.ProcessTab``: the list, the case view, the forms built from the process's
 fields, printing. ``view_for_process`` tells the dashboard which tab shows a process's cases.
 """

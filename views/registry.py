@@ -73,12 +73,13 @@ log = logging.getLogger(__name__)
 VIEW_MODULES: list[str] = [
     "views.dashboard",
     "views.settings",
-    "views.publications",
-    "views.data_requests",
+    "views.publication",
+    "views.data_request",
     "views.casework",
     "views.support",
     "views.infrastructure",
     "views.development",
+    "views.procurement",
 ]
 
 

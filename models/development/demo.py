@@ -11,8 +11,9 @@ from decimal import Decimal
 from models.demo import DemoContext, demo_seeder, on_day, tiny_pdf
 from models.development import records
 from models.engine import Case, NewFile, act, open_case
-from models.org import Committee, CommitteeKind, Vendor
+from models.org import CommitteeKind, Vendor
 from models.procurement import contracts, execution, quotations
+from models.procurement.demo import committee_with_declarations
 
 
 def _open(ctx: DemoContext, day: dt.date, title: str, requester: str, idea: str) -> Case:
@@ -258,7 +259,14 @@ def _outsourced(ctx: DemoContext) -> None:
             )
     with on_day(shown, 16):
         case = act(actor, case, "done")
-    committee = Committee.select().where(Committee.kind == CommitteeKind.PROCUREMENT).first()
+    people = ctx.users
+    committee = committee_with_declarations(
+        "คณะกรรมการจัดซื้อจัดจ้างระบบรับรองผลออนไลน์",
+        CommitteeKind.PROCUREMENT,
+        [people["eval_head"], people["nattaya"], people["warunee"]],
+        approved,
+        case.id,
+    )
     selected = shown + dt.timedelta(days=3)
     with on_day(selected, 15):
         case = act(
@@ -266,14 +274,20 @@ def _outsourced(ctx: DemoContext) -> None:
             case,
             "select",
             data={
-                "committee": committee.id if committee else None,
+                "committee": committee.id,
                 "winner": firms[0].id,
                 "selection_reason": "คะแนนรวมสูงสุด แนวทางการพัฒนาชัดเจน และราคาต่ำกว่าราคากลาง",
                 "selected_on": selected,
             },
         )
     signed = selected + dt.timedelta(days=10)
-    inspection = Committee.select().where(Committee.kind == CommitteeKind.INSPECTION).first()
+    inspection = committee_with_declarations(
+        "คณะกรรมการตรวจรับพัสดุระบบรับรองผลออนไลน์",
+        CommitteeKind.INSPECTION,
+        [people["support_head"], people["suda"], people["pim"]],
+        selected,
+        case.id,
+    )
     with on_day(signed, 14):
         contract = contracts.create_contract(
             actor,
@@ -288,7 +302,7 @@ def _outsourced(ctx: DemoContext) -> None:
             method_reason="งานพัฒนาระบบที่ต้องใช้ผู้มีความชำนาญเฉพาะ",
             penalty_rate_pct="0.10",
             warranty_months=12,
-            inspection_committee_id=inspection.id if inspection else None,
+            inspection_committee_id=inspection.id,
             installments=[
                 {
                     "title": "งวดที่ 1 รายงานการออกแบบระบบ",
@@ -321,7 +335,7 @@ def _outsourced(ctx: DemoContext) -> None:
             actor, first, brought_on=brought, letter_no="บจ. 045/2569"
         )
     with on_day(brought + dt.timedelta(days=4), 14):
-        members = [m for m in inspection.members] if inspection else []
+        members = list(inspection.members)
         execution.inspect(
             actor,
             delivery,

@@ -807,6 +807,31 @@ TRAINING_REGISTER = declare_register(
 )
 
 
+def remove_quotation(actor: Actor | None, case_id: int, quotation_id: int) -> None:
+    """Take a quotation entered by mistake off the project, until the committee has reported
+    its selection (the report cites the quotations)."""
+    from models.engine import get_case
+    from models.errors import ValidationError
+
+    case = get_case(case_id)
+    if case.process != KEY:
+        raise ValidationError(_("เรื่องนี้ไม่ใช่โครงการพัฒนาระบบสารสนเทศ"))
+    cited = {"contract", "follow", "train_vendor", "disburse"}
+    if (
+        case.status != "open"
+        or case.current_step in cited
+        or (case.current_step == "selection" and project_for_case(case).winner_id is not None)
+    ):
+        raise ValidationError(
+            _("คณะกรรมการรายงานผลการคัดเลือกแล้ว จึงลบใบเสนอราคาไม่ได้"),
+            {"quotation": _("ใช้อ้างอิงแล้ว")},
+        )
+    found = [q for q in proc_quotations.quotations_of_case(case_id) if q.id == quotation_id]
+    if not found:
+        raise ValidationError(_("ไม่พบใบเสนอราคาที่เลือก"), {"quotation": _("ไม่พบ")})
+    proc_quotations.delete_quotation(actor, found[0])
+
+
 def project_for_case(case: Case | int) -> DevProject:
     case_id = case if isinstance(case, int) else case.id
     return DevProject.get(DevProject.case == case_id)

@@ -11,9 +11,9 @@ from models.errors import NotFound
 from models.i18n import N_, _
 
 PROCESS_MODULES: list[str] = [  # modules that call ``register_process`` at import time
-    "models.publications",
-    "models.tickets",
-    "models.data_requests",
+    "models.publication.process",
+    "models.support.tickets",
+    "models.data_request.process",
     "models.infrastructure.projects",
     "models.development.process",
 ]

@@ -23,12 +23,13 @@ from models.i18n import _, document_language
 from models.infrastructure import contracting
 from models.infrastructure.plans import BUDGET_SOURCE_LABELS, AnnualPlan, PlanItem
 from models.infrastructure.problems import ProblemLog
-from models.org import COMMITTEE_ROLE_LABELS, Committee, CommitteeKind, CommitteeRole
+from models.org import COMMITTEE_ROLE_LABELS, Committee, CommitteeKind, CommitteeRole, Signatory
 from models.procurement import quotations
 from reports.thaifmt import date_long
 
 if TYPE_CHECKING:
     from models.engine import Case
+    from reports.memo import OpinionBlock
     from reports.procurement.common import Member, MemoHead
 
 
@@ -59,7 +60,28 @@ def _step_day(case: Case, step: str) -> dt.date | None:
     return last.on_date if last is not None else None
 
 
-def _head(actor: Actor | None, case: Case, recipient: str, day: dt.date | None) -> MemoHead:
+def _approver(heading: str, signatory: Signatory | None) -> OpinionBlock:
+    """The approving authority's block (the Director unless the project recorded another)."""
+    from reports.memo import OpinionBlock
+
+    chief = signatory or rep.director()
+    return OpinionBlock(
+        heading,
+        lines=2,
+        signer_name=str(chief.full_name) if chief else "",
+        signer_position=str(chief.position or chief.title) if chief else "",
+    )
+
+
+def _head(
+    actor: Actor | None,
+    case: Case,
+    recipient: str,
+    day: dt.date | None,
+    approver: OpinionBlock | None = None,
+) -> MemoHead:
+    """The memo's head: from the project's staff member, through the หน.ภทส. opinion, to the
+    approving authority's block (PROCUREMENT.md F1 and F6: ผู้เสนอ → หัวหน้า → ผู้มีอำนาจ)."""
     from reports.procurement.common import MemoHead
 
     paper = rep.office_paper()
@@ -71,7 +93,7 @@ def _head(actor: Actor | None, case: Case, recipient: str, day: dt.date | None) 
         recipient=recipient,
         signer_name=signer.name,
         signer_position=signer.position,
-        opinions=[rep.head_opinion()],
+        opinions=[rep.head_opinion(), *([approver] if approver is not None else [])],
         thai_digits=paper.thai_digits,
         emblem=paper.emblem,
         date_indent_cm=paper.date_indent_cm,
@@ -142,6 +164,7 @@ def principle_memo(actor: Actor | None, case: Case, project: Any) -> bytes:
             case,
             str(chief.title) if chief else _("ผู้อำนวยการ"),
             _step_day(case, "quotations") if case.current_step != "quotations" else None,
+            _approver(_("คำสั่งผู้อำนวยการ (อนุมัติ / ไม่อนุมัติ)"), project.director),
         ),
         project=str(case.title),
         plan=str(plan.title),
@@ -213,6 +236,7 @@ def report22(actor: Actor | None, case: Case, project: Any) -> bytes:
             case,
             str(chief.title) if chief else _("ผู้อำนวยการ"),
             project.report22_on,
+            _approver(_("ความเห็นของผู้มีอำนาจ (เห็นชอบและอนุมัติ)"), None),
         ),
         nature=_("จ้าง"),
         project=str(case.title),

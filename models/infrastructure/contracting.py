@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from models import office, records
+from models import records
 from models.base import Actor
 from models.engine.definition import RecordSource
 from models.engine.registry import register_source
@@ -23,7 +23,7 @@ from models.org import Committee, CommitteeKind, Vendor
 from models.procurement import contracts as proc_contracts
 from models.procurement import methods as proc_methods
 from models.procurement import quotations as proc_quotations
-from models.procurement import reminders as proc_reminders
+from models.procurement import vendors as proc_vendors
 
 if TYPE_CHECKING:
     pass
@@ -34,6 +34,41 @@ if TYPE_CHECKING:
 
 def quotation_count(case_id: int) -> int:
     return len(proc_quotations.quotations_of_case(case_id))
+
+
+def remove_quotation(actor: Actor | None, case_id: int, quotation_id: int) -> None:
+    """Take a quotation entered by mistake off the project, while the approval memo that cites
+    the quotations has not gone to the Director yet (step 3 or before)."""
+    from models.engine import get_case
+
+    case = get_case(case_id)
+    if case.status != "open" or case.current_step not in {"register", "draft_spec", "quotations"}:
+        raise ValidationError(
+            _("เสนอขออนุมัติหลักการพร้อมใบเสนอราคาไปแล้ว จึงลบใบเสนอราคาไม่ได้"),
+            {"quotation": _("ใช้อ้างอิงแล้ว")},
+        )
+    found = [q for q in proc_quotations.quotations_of_case(case_id) if q.id == quotation_id]
+    if not found:
+        raise ValidationError(_("ไม่พบใบเสนอราคาที่เลือก"), {"quotation": _("ไม่พบ")})
+    proc_quotations.delete_quotation(actor, found[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# The vendor register (the award, step 7)
+
+VENDOR_SOURCE = "procurement_vendor"
+
+
+def _vendor_label(vendor_id: int) -> str | None:
+    vendor: Vendor | None = Vendor.get_or_none(Vendor.id == vendor_id)
+    return str(vendor.name) if vendor is not None and vendor.active else None
+
+
+def _vendor_choices() -> list[tuple[int, str]]:
+    return [(v.id, str(v.name)) for v in proc_vendors.vendors()]
+
+
+register_source(RecordSource(VENDOR_SOURCE, N_("ผู้ประกอบการ"), _vendor_label, _vendor_choices))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,25 +122,6 @@ def attach_committee(actor: Actor | None, committee_id: int, case_id: int) -> No
     committee: Committee | None = Committee.get_or_none(Committee.id == committee_id)
     if committee is not None and committee.case_id != case_id:
         records.update(actor, committee, case_id=case_id)
-
-
-def committee_members(committee_id: int | None) -> list[tuple[str, str, str]]:
-    """(name, position, role label) of a committee's members, chair first."""
-    from models.org import COMMITTEE_ROLE_LABELS, CommitteeRole
-
-    committee: Committee | None = (
-        Committee.get_or_none(Committee.id == committee_id) if committee_id else None
-    )
-    if committee is None:
-        return []
-    out: list[tuple[str, str, str]] = []
-    for m in office.committee_members(committee):
-        try:
-            role = _(COMMITTEE_ROLE_LABELS[CommitteeRole(m.role)])
-        except ValueError:
-            role = str(m.role)
-        out.append((str(m.full_name), str(m.position), role))
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,40 +211,3 @@ def last_due_date(case_id: int) -> dt.date | None:
         return None
     rows = proc_contracts.installments(contract)
     return max((i.due_on for i in rows), default=contract.ends_on)
-
-
-# ---------------------------------------------------------------------------------------------
-# What the dashboard shows (PROCUREMENT.md §5 through ``models.procurement.reminders``), kept to
-# process 4's projects
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    """The dashboard's lists for process 4, each row with the project's case id."""
-
-    due: list[proc_reminders.InstallmentRow]
-    late: list[proc_reminders.InstallmentRow]
-    securities: list[proc_reminders.ContractDateRow]
-    warranties: list[proc_reminders.ContractDateRow]
-    incidents: list[proc_reminders.IncidentRow]
-
-
-def _project_case_ids() -> set[int]:
-    from models.infrastructure.projects import Project
-
-    return {int(p.__data__["case"]) for p in Project.select(Project.case)}
-
-
-def follow_up(today: dt.date | None = None) -> FollowUp:
-    mine = _project_case_ids()
-
-    def keep(rows: list[Any]) -> list[Any]:
-        return [r for r in rows if r.case_id in mine]
-
-    return FollowUp(
-        due=keep(proc_reminders.installments_due(today)),
-        late=keep(proc_reminders.late_installments(today)),
-        securities=keep(proc_reminders.securities_to_return(today)),
-        warranties=keep(proc_reminders.warranties_ending(today)),
-        incidents=keep(proc_reminders.open_incident_rows()),
-    )

@@ -14,7 +14,7 @@ from models.base import Actor
 from models.engine import reporting as rep
 from models.errors import ValidationError
 from models.i18n import N_, _, document_language
-from models.infrastructure import plans, problems
+from models.infrastructure import plan_progress, plans, problems
 from models.permissions import Permission, require
 from models.registers import RegisterColumn, RegisterDef, declare_register
 from reports.thaifmt import baht_text, fiscal_year, number
@@ -35,7 +35,7 @@ def plan_memo(actor: Actor | None, plan: plans.AnnualPlan) -> Memo:
 
     paper = rep.office_paper()
     who = paper.mission_short or paper.mission
-    rows = plans.item_rows(plan)
+    rows = plan_progress.item_rows(plan)
     total = sum((r.budget for r in rows), decimal.Decimal(0))
     table_rows = [
         [
@@ -116,7 +116,7 @@ def plan_register_rows(start: dt.date | None, end: dt.date | None) -> Sequence[d
     for plan in sorted(plans.plans(), key=lambda p: p.fiscal_year):
         if not low <= plan.fiscal_year <= high:
             continue
-        for r in plans.item_rows(plan):
+        for r in plan_progress.item_rows(plan):
             rows.append(
                 {
                     "year": str(plan.fiscal_year),
@@ -138,15 +138,15 @@ PLAN_REGISTER = declare_register(
         name="annual-plan",
         title=N_("แผนปฏิบัติการประจำปีด้านการบำรุงรักษาระบบแม่ข่ายและเครือข่าย"),
         columns=(
-            RegisterColumn("year", N_("ปีงบประมาณ"), 1.0, "center"),
-            RegisterColumn("seq", N_("ลำดับ"), 0.6, "center"),
+            RegisterColumn("year", N_("ปีงบประมาณ"), 0.9, "center"),
+            RegisterColumn("seq", N_("ลำดับ"), 0.5, "center"),
             RegisterColumn("title", N_("โครงการ/รายการ"), 2.6),
-            RegisterColumn("objective", N_("เหตุผลความจำเป็น"), 3.0),
+            RegisterColumn("objective", N_("เหตุผลความจำเป็น"), 2.6),
             RegisterColumn("budget", N_("งบประมาณ (บาท)"), 1.5, "right"),
-            RegisterColumn("quarter", N_("ไตรมาส"), 0.8, "center"),
-            RegisterColumn("group", N_("ผู้รับผิดชอบ"), 1.5),
-            RegisterColumn("project", N_("เลขที่โครงการ"), 1.2, "center"),
-            RegisterColumn("progress", N_("ความก้าวหน้า"), 2.2),
+            RegisterColumn("quarter", N_("ไตรมาส"), 0.7, "center"),
+            RegisterColumn("group", N_("ผู้รับผิดชอบ"), 2.0),
+            RegisterColumn("project", N_("เลขที่โครงการ"), 1.3, "center"),
+            RegisterColumn("progress", N_("ความก้าวหน้า"), 2.5),
         ),
         rows=plan_register_rows,
         landscape=True,

@@ -281,18 +281,6 @@ def save_item(
     return records.update(actor, item, expected_version=expected_version, **changes)
 
 
-def delete_item(
-    actor: Actor | None, item: PlanItem, *, expected_version: int | None = None
-) -> None:
-    """Remove an item that has no project yet (a project's history is kept)."""
-    require(actor, Permission.EDIT_REGISTERS)
-    from models.infrastructure.projects import Project
-
-    if Project.select().where(Project.plan_item == item.id).exists():
-        raise ValidationError(_("รายการนี้เปิดโครงการแล้ว จึงลบออกจากแผนไม่ได้"))
-    records.delete(actor, item, expected_version=expected_version)
-
-
 def quarter_end(fiscal_year: int, quarter: int) -> dt.date:
     """The last day of ``quarter`` (1-4) of fiscal year ``fiscal_year`` (B.E.)."""
     import datetime as dt
@@ -329,57 +317,3 @@ def plan_info(plan: AnnualPlan) -> PlanInfo:
         approved_on=plan.approved_on,
         note=str(plan.note),
     )
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    """A plan item as lists and the printed plan show it, with its project's progress."""
-
-    id: int
-    version: int
-    seq: int
-    title: str
-    objective: str
-    budget: decimal.Decimal
-    budget_source: str
-    quarter: int
-    group: str
-    group_id: int | None
-    note: str
-    case_id: int | None  # the project, once opened
-    case_number: str
-    step_no: int | None  # the manual's step (2-8) the project has reached; None: not started
-    progress: str  # translated text: "ยังไม่เริ่มโครงการ", "ขั้นที่ 5 ...", "แล้วเสร็จ"
-
-
-def item_rows(plan: AnnualPlan | int) -> list[ItemRow]:
-    from models.infrastructure.projects import progress_of_items
-
-    items = items_of(plan)
-    progress = progress_of_items([i.id for i in items])
-    rows: list[ItemRow] = []
-    for item in items:
-        case_id, number, step_no, text = progress.get(
-            item.id, (None, "", None, _("ยังไม่เริ่มโครงการ"))
-        )
-        group: WorkGroup | None = item.work_group
-        rows.append(
-            ItemRow(
-                id=item.id,
-                version=item.version,
-                seq=item.seq,
-                title=item.title,
-                objective=item.objective,
-                budget=decimal.Decimal(item.budget),
-                budget_source=item.budget_source,
-                quarter=item.quarter,
-                group=str(group.name) if group else "",
-                group_id=group.id if group else None,
-                note=item.note,
-                case_id=case_id,
-                case_number=number,
-                step_no=step_no,
-                progress=text,
-            )
-        )
-    return rows

@@ -262,7 +262,7 @@ def contract_signed(ctx: GuardContext) -> str | None:
     """Step 7's approval: the award needs the contract signed with the vendor chosen."""
     contract = contracting.contract_of_case(ctx.case.id)
     if contract is None:
-        return _("ยังไม่ได้บันทึกสัญญาของโครงการนี้ (แท็บสัญญา) จึงยังอนุมัติผลการจัดซื้อจัดจ้างไม่ได้")
+        return _("ยังไม่ได้บันทึกสัญญาของโครงการนี้ จึงยังอนุมัติผลการจัดซื้อจัดจ้างไม่ได้")
     vendor = ctx.data.get("vendor")
     if vendor and contract.vendor_id != int(vendor):
         return _("ผู้รับจ้างที่เลือกไม่ตรงกับคู่สัญญาในสัญญาเลขที่ {no}").format(no=contract.number)
@@ -323,6 +323,12 @@ def plan_date(case: Case, detail: Any) -> dt.date | None:
 
 STAFF = staff_roles()
 HEADS = frozenset({Role.HEAD, Role.GROUP_HEAD})
+REMINDER_CHANNELS: tuple[tuple[str, str], ...] = (
+    ("letter", N_("หนังสือ")),
+    ("email", N_("อีเมล")),
+    ("phone", N_("โทรศัพท์")),
+    ("meeting", N_("ประชุม/แจ้งด้วยวาจา")),
+)
 RECORDERS = STAFF | frozenset({Role.HEAD})  # staff record what a named signatory decided
 
 STEPS = (
@@ -598,7 +604,7 @@ STEPS = (
                 FieldKind.RECORD,
                 required=True,
                 store="vendor",
-                source="vendor",
+                source=contracting.VENDOR_SOURCE,
             ),
             Field(
                 "award_amount",
@@ -649,28 +655,50 @@ STEPS = (
         assignee_holds=True,
         fields=(
             Field(
-                "completed_on",
-                N_("วันที่ตรวจรับงวดสุดท้าย"),
+                "reminded_on",
+                N_("วันที่แจ้งเตือน"),
                 FieldKind.DATE,
-                required=True,
-                store="completed_on",
                 default_today=True,
             ),
             Field(
-                "summary",
-                N_("สรุปผลโครงการ"),
-                FieldKind.LONG_TEXT,
-                required=True,
-                store="summary",
+                "reminder_channel",
+                N_("ช่องทางที่แจ้ง"),
+                FieldKind.CHOICE,
+                choices=REMINDER_CHANNELS,
+                default="letter",
             ),
+            Field(
+                "reminder_note",
+                N_("เรื่องที่แจ้ง"),
+                help=N_("เช่น งวดที่ 2 ครบกำหนดส่งมอบวันที่ 26 ก.พ. 2570"),
+            ),
+            Field(
+                "completed_on",
+                N_("วันที่ตรวจรับงวดสุดท้าย"),
+                FieldKind.DATE,
+                store="completed_on",
+                default_today=True,
+            ),
+            Field("summary", N_("สรุปผลโครงการ"), FieldKind.LONG_TEXT, store="summary"),
         ),
         outcomes=(
+            # the manual's step 8 (1): remind the contractor as a due date nears; the case stays
+            Outcome(
+                "remind",
+                OutcomeKind.DONE,
+                N_("บันทึกการแจ้งเตือนผู้รับจ้าง"),
+                target="follow",
+                fields=("reminded_on", "reminder_channel", "reminder_note"),
+                requires=("reminded_on", "reminder_channel", "reminder_note"),
+            ),
             Outcome(
                 "close",
                 OutcomeKind.END,
                 N_("ตรวจรับครบทุกงวด ปิดโครงการ"),
                 result=CaseResult.COMPLETED,
                 guards=(all_installments_accepted,),
+                fields=("completed_on", "summary"),
+                requires=("completed_on", "summary"),
             ),
         ),
         documents=(

@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from models import office, records, settings
+from models import clock, office, records, settings
 from models.base import Actor
 from models.errors import ValidationError
 from models.i18n import _
@@ -143,6 +143,19 @@ def check_overlap(
                 )
 
 
+def check_declarations(members: Iterable[dict[str, Any]]) -> None:
+    """The F18 date of each member: a date (or none yet), not in the future."""
+    for n, member in enumerate(members, start=1):
+        day = member.get("declared_on")
+        if day is None:
+            continue
+        if not isinstance(day, dt.date) or day > clock.today():
+            raise ValidationError(
+                _("วันที่ลงนามแบบแสดงความบริสุทธิ์ใจของกรรมการลำดับที่ {n} ไม่ถูกต้อง").format(n=n),
+                {"members": _("วันที่ไม่ถูกต้อง")},
+            )
+
+
 def check_interests(members: Iterable[dict[str, Any]]) -> None:
     for member in members:
         if member.get("has_interest"):
@@ -163,6 +176,7 @@ def check_committee(
     kind = str(values.get("kind", current.kind if current else CommitteeKind.OTHER))
     case_id = values.get("case_id", current.case_id if current else None)
     check_composition(kind, members)
+    check_declarations(members)
     check_interests(members)
     check_overlap(committee_id, kind, case_id, members)
 

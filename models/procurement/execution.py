@@ -72,6 +72,9 @@ class Delivery(VersionedModel):
     attachment_id = peewee.IntegerField(null=True)
     note = peewee.TextField(default="")
 
+    if TYPE_CHECKING:
+        inspections: peewee.ModelSelect[Inspection]
+
 
 class Inspection(VersionedModel):
     delivery = peewee.ForeignKeyField(Delivery, backref="inspections", on_delete="CASCADE")

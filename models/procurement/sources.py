@@ -17,11 +17,12 @@ VENDOR_SOURCE = "procurement_vendor"
 
 def _vendor_label(vendor_id: int) -> str | None:
     vendor: Vendor | None = Vendor.get_or_none(Vendor.id == vendor_id)
-    return str(vendor.name) if vendor is not None else None
+    return str(vendor.name) if vendor is not None and vendor.active else None
 
 
 def _vendor_choices() -> list[tuple[int, str]]:
-    return [(v.id, str(v.name)) for v in Vendor.select().order_by(Vendor.name)]
+    query = Vendor.select().where(Vendor.active == True).order_by(Vendor.name)  # noqa: E712
+    return [(v.id, str(v.name)) for v in query]
 
 
 register_source(

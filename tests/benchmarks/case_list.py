@@ -45,7 +45,7 @@ from models.engine.screens import case_screen  # noqa: E402
 from models.i18n import set_language  # noqa: E402
 from models.org import Unit  # noqa: E402
 from models.permissions import Role  # noqa: E402
-from models.publications import Publication  # noqa: E402
+from models.publication.process import Publication  # noqa: E402
 from models.users import User, create_user, use_fast_hashing_for_tests  # noqa: E402
 from reports.thaifmt import fiscal_year, fiscal_year_bounds  # noqa: E402
 

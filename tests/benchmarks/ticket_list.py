@@ -28,15 +28,16 @@ sys.path.insert(0, str(ROOT))
 
 import peewee  # noqa: E402
 
-from models import assets, clock, tickets  # noqa: E402
+from models import clock  # noqa: E402
 from models import db as dbmod  # noqa: E402
-from models.assets import Asset, AssetFilter, AssetKind, AssetStatus  # noqa: E402
 from models.engine import Case, CaseFilter  # noqa: E402
-from models.loans import Loan  # noqa: E402
 from models.org import Unit  # noqa: E402
 from models.permissions import Role  # noqa: E402
-from models.service_register import ServiceFilter, service_page  # noqa: E402
-from models.tickets import RepairTicket, TicketFilter  # noqa: E402
+from models.support import assets, tickets  # noqa: E402
+from models.support.assets import Asset, AssetFilter, AssetKind, AssetStatus  # noqa: E402
+from models.support.loans import Loan  # noqa: E402
+from models.support.service_register import ServiceFilter, service_page  # noqa: E402
+from models.support.tickets import RepairTicket, TicketFilter  # noqa: E402
 from models.users import User, create_user, use_fast_hashing_for_tests  # noqa: E402
 from reports.thaifmt import fiscal_year  # noqa: E402
 

@@ -30,7 +30,7 @@ def test_the_scan_is_replaced_and_answers_as_pyside_does() -> None:
     names = [
         "desktop.main_window",
         "views.widgets.paged_table",
-        "models.assets",
+        "models.support.assets",
         "reports.thaifmt",
         "json",
         "sys",
@@ -41,7 +41,7 @@ def test_the_scan_is_replaced_and_answers_as_pyside_does() -> None:
         module = importlib.import_module(name)
         assert scan(module) == _pyside_answer(module), name
     assert scan(importlib.import_module("views.widgets.paged_table")) is True
-    assert scan(importlib.import_module("models.assets")) is False
+    assert scan(importlib.import_module("models.support.assets")) is False
 
 
 def test_modules_recorded_after_the_change_are_classified_as_pyside_would() -> None:

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.context import AppContext, DatabaseInfo
 from models import db as dbmod
-from models import tickets
 from models.engine import FieldKind
 from models.engine.core import may_act
 from models.engine.registry import all_processes
 from models.engine.screens import registration_form
 from models.permissions import Role
+from models.support import tickets
 from views.widgets.case_forms import FormDialog
 
 pytestmark = pytest.mark.gui

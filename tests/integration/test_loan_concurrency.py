@@ -9,8 +9,8 @@ import multiprocessing as mp
 
 import peewee
 
-from models import assets, loans
-from models.assets import AssetKind, AssetStatus
+from models.support import assets, loans
+from models.support.assets import AssetKind, AssetStatus
 
 WORKERS = 4
 

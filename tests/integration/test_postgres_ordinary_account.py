@@ -18,11 +18,12 @@ from typing import Any
 import peewee
 import pytest
 
-from models import assets, clock, office, text_search, tickets
+from models import clock, office, text_search
 from models import db as dbmod
-from models.assets import AssetKind
 from models.engine import Case, CaseFilter, NewFile, list_cases, open_case
 from models.permissions import Role
+from models.support import assets, tickets
+from models.support.assets import AssetKind
 from models.users import User
 from tests import sample_process
 from tests.conftest import PG_URL, require_server

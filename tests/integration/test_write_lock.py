@@ -27,8 +27,9 @@ def _workstation(
     out: mp.Queue,
 ) -> None:
     from models import db as wdb
-    from models import numbering, tickets
+    from models import numbering
     from models.i18n import set_language
+    from models.support import tickets
     from models.users import User
 
     set_language("th")

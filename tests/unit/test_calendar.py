@@ -10,7 +10,7 @@ import holidays
 import peewee
 import pytest
 
-from models import calendar, records
+from models import calendar, office_days, records
 from models.audit import AuditEntry
 from models.calendar import CalendarImportError, OfficeDay, OfficeDayKind
 from models.errors import ConflictError, PermissionDenied, ValidationError
@@ -162,19 +162,19 @@ def head(make_user: Callable[..., User]) -> User:
 
 def test_office_closed_day_moves_deadlines(db: peewee.Database, head: User) -> None:
     assert calendar.add_working_days(D(2026, 4, 10), 2) == D(2026, 4, 17)
-    entry = calendar.add_office_day(head, D(2026, 4, 17), "closed", "วันหยุดพิเศษตามมติคณะรัฐมนตรี")
+    entry = office_days.add_office_day(head, D(2026, 4, 17), "closed", "วันหยุดพิเศษตามมติคณะรัฐมนตรี")
     assert not calendar.is_working_day(D(2026, 4, 17))
     assert calendar.add_working_days(D(2026, 4, 10), 2) == D(2026, 4, 20)
     assert calendar.holiday_name(D(2026, 4, 17)) == "วันหยุดพิเศษตามมติคณะรัฐมนตรี"
     assert AuditEntry.select().where(AuditEntry.table_name == "office_day").count() == 1
-    calendar.remove_office_day(head, entry)
+    office_days.remove_office_day(head, entry)
     assert calendar.is_working_day(D(2026, 4, 17))
     assert calendar.add_working_days(D(2026, 4, 10), 2) == D(2026, 4, 17)
 
 
 def test_office_open_day_overrides_the_package(sqlite_db: peewee.Database, head: User) -> None:
     assert D(2026, 5, 1) in package(2026)
-    calendar.add_office_day(head, D(2026, 5, 1), OfficeDayKind.OPEN, "ราชการไม่หยุดวันแรงงาน")
+    office_days.add_office_day(head, D(2026, 5, 1), OfficeDayKind.OPEN, "ราชการไม่หยุดวันแรงงาน")
     assert calendar.is_working_day(D(2026, 5, 1))
     assert calendar.add_working_days(D(2026, 4, 30), 1) == D(2026, 5, 1)
     assert calendar.holiday_name(D(2026, 5, 1)) is None
@@ -183,7 +183,7 @@ def test_office_open_day_overrides_the_package(sqlite_db: peewee.Database, head:
 def test_a_year_the_package_does_not_know(sqlite_db: peewee.Database, head: User) -> None:
     # The package has no Royal Ploughing date for 2027 yet: the office adds it when announced.
     assert not any("Ploughing" in name for name in package(2027).values())
-    calendar.add_office_day(head, D(2027, 5, 12), "closed", "วันพืชมงคล")
+    office_days.add_office_day(head, D(2027, 5, 12), "closed", "วันพืชมงคล")
     assert calendar.add_working_days(D(2027, 5, 11), 1) == D(2027, 5, 13)
 
 
@@ -200,15 +200,15 @@ def test_bad_entries_are_refused(
     sqlite_db: peewee.Database, head: User, day: dt.date, kind: str, name: str, field: str
 ) -> None:
     with pytest.raises(ValidationError) as err:
-        calendar.add_office_day(head, day, kind, name)
+        office_days.add_office_day(head, day, kind, name)
     assert field in err.value.errors
     assert OfficeDay.select().count() == 0
 
 
 def test_duplicate_day_is_refused(sqlite_db: peewee.Database, head: User) -> None:
-    calendar.add_office_day(head, D(2026, 4, 17), "closed", "หยุดพิเศษ")
+    office_days.add_office_day(head, D(2026, 4, 17), "closed", "หยุดพิเศษ")
     with pytest.raises(ValidationError, match="มีอยู่ในตารางวันหยุดของสำนักงานแล้ว"):
-        calendar.add_office_day(head, D(2026, 4, 17), "closed", "ซ้ำ")
+        office_days.add_office_day(head, D(2026, 4, 17), "closed", "ซ้ำ")
 
 
 def test_only_managers_edit_the_table(
@@ -216,30 +216,30 @@ def test_only_managers_edit_the_table(
 ) -> None:
     staff = make_user(Role.STAFF)
     with pytest.raises(PermissionDenied):
-        calendar.add_office_day(staff, D(2026, 4, 17), "closed", "หยุดพิเศษ")
+        office_days.add_office_day(staff, D(2026, 4, 17), "closed", "หยุดพิเศษ")
     with pytest.raises(PermissionDenied):
-        calendar.import_csv(staff, 2026, "2026-04-17,หยุด,หยุดพิเศษ\n")
+        office_days.import_csv(staff, 2026, "2026-04-17,หยุด,หยุดพิเศษ\n")
     assert OfficeDay.select().count() == 0
 
 
 def test_stale_removal_is_a_conflict(sqlite_db: peewee.Database, head: User) -> None:
-    entry = calendar.add_office_day(head, D(2026, 4, 17), "closed", "หยุดพิเศษ")
+    entry = office_days.add_office_day(head, D(2026, 4, 17), "closed", "หยุดพิเศษ")
     records.update(head, OfficeDay.get_by_id(entry.id), name="หยุดพิเศษ (แก้ไข)")
     with pytest.raises(ConflictError):
-        calendar.remove_office_day(head, entry, expected_version=1)
+        office_days.remove_office_day(head, entry, expected_version=1)
     assert not calendar.is_working_day(D(2026, 4, 17))
 
 
 def test_csv_import_replaces_the_year(sqlite_db: peewee.Database, head: User) -> None:
-    calendar.add_office_day(head, D(2026, 11, 2), "closed", "รายการเดิม")
-    calendar.add_office_day(head, D(2027, 1, 4), "closed", "ปีอื่น ไม่ถูกแทนที่")
+    office_days.add_office_day(head, D(2026, 11, 2), "closed", "รายการเดิม")
+    office_days.add_office_day(head, D(2027, 1, 4), "closed", "ปีอื่น ไม่ถูกแทนที่")
     text = (
         "\ufeffdate,kind,name\n"
         "2026-04-17,หยุด,วันหยุดพิเศษ (มติ ครม.)\n"
         "๒๙/๑๒/๒๕๖๙,หยุด,วันหยุดพิเศษ สิ้นปี\n"
         "2026-05-01,ทำงาน,ไม่หยุดวันแรงงาน, ตามประกาศสำนักงาน\n"
     )
-    result = calendar.import_csv(head, 2026, text)
+    result = office_days.import_csv(head, 2026, text)
     assert (result.added, result.removed) == (3, 1)
     assert [(e.day, e.kind) for e in calendar.office_days(2026)] == [
         (D(2026, 4, 17), "closed"),
@@ -256,7 +256,7 @@ def test_csv_import_replaces_the_year(sqlite_db: peewee.Database, head: User) ->
 
 
 def test_csv_with_bad_rows_imports_nothing(sqlite_db: peewee.Database, head: User) -> None:
-    calendar.add_office_day(head, D(2026, 11, 2), "closed", "รายการเดิม")
+    office_days.add_office_day(head, D(2026, 11, 2), "closed", "รายการเดิม")
     text = (
         "date,kind,name\n"
         "2026-04-17,หยุด,ใช้ได้\n"
@@ -268,7 +268,7 @@ def test_csv_with_bad_rows_imports_nothing(sqlite_db: peewee.Database, head: Use
         "2026-04-21,หยุด\n"
     )
     with pytest.raises(CalendarImportError) as err:
-        calendar.import_csv(head, 2026, text)
+        office_days.import_csv(head, 2026, text)
     lines = [(row.line, row.message) for row in err.value.rows]
     assert [line for line, _ in lines] == [3, 4, 5, 6, 7, 8]
     assert "2026-13-01" in lines[0][1]
@@ -282,7 +282,7 @@ def test_csv_with_bad_rows_imports_nothing(sqlite_db: peewee.Database, head: Use
 
 def test_empty_csv_is_refused(sqlite_db: peewee.Database, head: User) -> None:
     with pytest.raises(CalendarImportError, match="ไม่พบรายการ"):
-        calendar.import_csv(head, 2026, "date,kind,name\n\n")
+        office_days.import_csv(head, 2026, "date,kind,name\n\n")
 
 
 def test_change_by_another_workstation_is_seen(
@@ -301,8 +301,8 @@ def test_change_by_another_workstation_is_seen(
 
 
 def test_year_days_lists_package_and_office(sqlite_db: peewee.Database, head: User) -> None:
-    calendar.add_office_day(head, D(2026, 5, 1), "open", "ทำงานวันแรงงาน")
-    calendar.add_office_day(head, D(2026, 4, 17), "closed", "หยุดพิเศษ")
+    office_days.add_office_day(head, D(2026, 5, 1), "open", "ทำงานวันแรงงาน")
+    office_days.add_office_day(head, D(2026, 4, 17), "closed", "หยุดพิเศษ")
     days = {d.day: d for d in calendar.year_days(2026)}
     assert days[D(2026, 4, 13)].source == "package" and days[D(2026, 4, 13)].closed
     assert days[D(2026, 5, 1)].source == "office" and not days[D(2026, 5, 1)].closed

@@ -10,7 +10,7 @@ from typing import Any
 import peewee
 import pytest
 
-from models import calendar, clock, engine, records
+from models import calendar, clock, engine, office_days, records
 from models.audit import AuditEntry
 from models.engine import (
     Case,
@@ -335,7 +335,7 @@ def test_office_holiday_moves_open_deadlines(
     at(D(2026, 4, 16))
     later = register(staff)  # received Thursday 16th: due Monday 20th
     assert later.due_on == D(2026, 4, 20)
-    calendar.add_office_day(head, D(2026, 4, 17), "closed", "วันหยุดพิเศษตามมติคณะรัฐมนตรี")
+    office_days.add_office_day(head, D(2026, 4, 17), "closed", "วันหยุดพิเศษตามมติคณะรัฐมนตรี")
     moving = engine.get_case(moving.id)
     assert moving.due_on == D(2026, 4, 20)
     note = engine.history(moving)[-1]
@@ -346,7 +346,7 @@ def test_office_holiday_moves_open_deadlines(
     assert engine.get_case(closed.id).due_on == D(2026, 4, 17), "closed cases keep their dates"
     assert len(engine.history(closed)) == 2
     entry = calendar.office_days(2026)[0]
-    calendar.remove_office_day(head, entry)
+    office_days.remove_office_day(head, entry)
     assert engine.get_case(moving.id).due_on == D(2026, 4, 17)
 
 
@@ -358,7 +358,7 @@ def test_holiday_during_a_pause_recounts_the_pause(
     at(D(2026, 4, 23))
     case = act(people["staff"], case, "resume")
     assert (case.paused_days, case.due_on) == (3, D(2026, 4, 27))
-    calendar.add_office_day(people["head"], D(2026, 4, 22), "closed", "หยุดพิเศษ")
+    office_days.add_office_day(people["head"], D(2026, 4, 22), "closed", "หยุดพิเศษ")
     case = engine.get_case(case.id)
     assert case.paused_days == 2  # Tue and Thu; Wed became a holiday
     assert case.due_on == D(2026, 4, 27)  # Thu + 2 = Mon 27 either way
@@ -535,7 +535,7 @@ def test_engine_on_every_backend(db: peewee.Database, make_user: Callable[..., U
             assert {c.id for c in Case.select().where(where)} == {
                 c.id for c in Case.select() if state_of(c, D(2026, 4, 20)).state == state
             }
-        calendar.add_office_day(head, D(2026, 4, 17), "closed", "วันหยุดพิเศษ")
+        office_days.add_office_day(head, D(2026, 4, 17), "closed", "วันหยุดพิเศษ")
         assert engine.get_case(first.id).due_on == D(2026, 4, 20)
         with pytest.raises(ConflictError, match="หัวหน้าทดสอบ"):
             act(staff, first.id, "approve", expected_version=1)

@@ -15,9 +15,10 @@ from pathlib import Path
 import peewee
 import pytest
 
-from models import assets, records, registers
 from models import db as dbmod
-from models.assets import Asset, AssetKind
+from models import records, registers
+from models.support import assets
+from models.support.assets import Asset, AssetKind
 from models.words import CustomWord
 from reports.memo import Memo, Paragraph, render_memo
 from reports.thai_text import custom_words, set_custom_words

@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterator
 import peewee
 import pytest
 
-from models import engine, registers, support_documents
-from models.assets import Asset
+from models import engine, registers
 from models.demo import seed_demo
 from models.engine import Case
 from models.i18n import _, current_language, document_language, set_language
-from models.loans import Loan
+from models.support import documents as support_documents
+from models.support.assets import Asset
+from models.support.loans import Loan
 from models.users import User
 from tests.unit.reports_helpers import pdftotext, squash
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import calendar, clock
+from models import calendar, clock, office_days
 from models.calendar import (
     OFFICE_DAY_KIND_LABELS,
     CalendarDay,
@@ -87,7 +87,7 @@ class OfficeDayDialog(SubmitDialog):
             self.ctx.user,
         )
         assert day is not None
-        self.save(lambda: calendar.add_office_day(user, day, str(kind), name).day)
+        self.save(lambda: office_days.add_office_day(user, day, str(kind), name).day)
 
     def on_saved(self, result: Any) -> None:
         self.saved_day = result
@@ -237,7 +237,7 @@ class HolidaysPage(QWidget):
             entry = OfficeDay.get_or_none(OfficeDay.id == office_id)
             if entry is None:
                 raise ValidationError(_("รายการนี้ถูกลบไปแล้ว"))
-            calendar.remove_office_day(user, entry, expected_version=version)
+            office_days.remove_office_day(user, entry, expected_version=version)
 
         self.ctx.run_in_background(work, lambda _r: self.reload(), owner=self)
 
@@ -272,7 +272,7 @@ class HolidaysPage(QWidget):
                 raise ValidationError(
                     _("อ่านไฟล์ {name} ไม่ได้ ({detail})").format(name=path.name, detail=exc.strerror)
                 ) from exc
-            return calendar.import_csv(user, year, text)
+            return office_days.import_csv(user, year, text)
 
         def done(result: calendar.ImportResult) -> None:
             self.reload()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.development.process import remove_quotation
 from models.development.records import KEY
 from models.i18n import _
 from views.development.records_panel import DevRecordsPanel
@@ -52,7 +53,13 @@ class ProjectsPage(ProcessTab):
         split.addWidget(self.splitter)
         below = QTabWidget(split)
         self.records = DevRecordsPanel(ctx, below)
-        self.procurement = ProcurementPanel(ctx, below)
+        self.procurement = ProcurementPanel(
+            ctx,
+            below,
+            remove_quotation=remove_quotation,
+            quote_title=_("ใบเสนอราคา (ขั้นที่ 11)"),
+            contract_title=_("สัญญา การตรวจรับ และการเบิกจ่าย (ขั้นที่ 13-17)"),
+        )
         below.addTab(self.records, _("ข้อมูลโครงการ"))
         below.addTab(self.procurement, _("ใบเสนอราคาและสัญญา"))
         split.addWidget(below)

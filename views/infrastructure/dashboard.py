@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from models import settings
 from models.i18n import N_, _
-from models.infrastructure import contracting
+from models.infrastructure import follow_up
 from reports.thaifmt import number
 from views.registry import Count, DashboardSection, OpenRequest, WorkItem
 
@@ -24,7 +24,7 @@ def _open(case_id: int | None) -> OpenRequest:
 
 
 def infrastructure_section(user: User) -> DashboardSection:
-    rows = contracting.follow_up()
+    rows = follow_up.follow_up()
     days = int(settings.get("procurement.installment_reminder_days"))
     items: list[WorkItem] = []
     for row in rows.late[:LIMIT]:

@@ -45,9 +45,9 @@ class PlanDialog(SubmitDialog):
         self.title = QLineEdit(plan.title if plan else "", self)
         self.title.setPlaceholderText(_("เว้นว่าง: แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. …"))
         self.approved_by = QLineEdit(plan.approved_by if plan else "", self)
-        self.approved_on = BEDateEdit(plan.approved_on if plan else None, parent=self)
-        if plan is None or plan.approved_on is None:
-            self.approved_on.clear_value()
+        self.approved_on = BEDateEdit(
+            plan.approved_on if plan else None, allow_empty=True, parent=self
+        )
         self.note = _long_text(self, plan.note if plan else "")
         for key, label, widget in (
             ("fiscal_year", _("ปีงบประมาณ (พ.ศ.)"), self.fiscal_year),

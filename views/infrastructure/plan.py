@@ -4,6 +4,7 @@ print the plan (memo with its table) and open or start an item's project."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.i18n import N_, _
-from models.infrastructure import documents, plans
+from models.infrastructure import documents, plan_progress, plans
 from reports.thaifmt import number
 from views.infrastructure.dialogs import ItemDialog, PlanDialog
 from views.widgets import messages
@@ -52,7 +53,7 @@ class PlanView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.plan: plans.PlanInfo | None = None
-        self.rows: list[plans.ItemRow] = []
+        self.rows: list[plan_progress.ItemRow] = []
         self.year = QComboBox(self)
         self.year.currentIndexChanged.connect(lambda _i: self.load_plan())
         self.status = QLabel(self)
@@ -110,15 +111,15 @@ class PlanView(QWidget):
     def load_plan(self) -> None:
         year = self.year.currentData()
 
-        def fetch() -> tuple[plans.PlanInfo | None, list[plans.ItemRow]]:
+        def fetch() -> tuple[plans.PlanInfo | None, list[plan_progress.ItemRow]]:
             plan = plans.plan_for_year(int(year)) if year is not None else None
             if plan is None:
                 return None, []
-            return plans.plan_info(plan), plans.item_rows(plan)
+            return plans.plan_info(plan), plan_progress.item_rows(plan)
 
         self.ctx.run_in_background(fetch, lambda found: self._show(*found), owner=self)
 
-    def _show(self, plan: plans.PlanInfo | None, rows: list[plans.ItemRow]) -> None:
+    def _show(self, plan: plans.PlanInfo | None, rows: list[plan_progress.ItemRow]) -> None:
         self.plan, self.rows = plan, rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -155,7 +156,7 @@ class PlanView(QWidget):
         self.add_button.setEnabled(plan is not None)
         self._selection_changed()
 
-    def current(self) -> plans.ItemRow | None:
+    def current(self) -> plan_progress.ItemRow | None:
         index = self.table.currentRow()
         selected = self.table.selectionModel().hasSelection()
         return self.rows[index] if selected and 0 <= index < len(self.rows) else None
@@ -227,7 +228,9 @@ class PlanView(QWidget):
             return
         user, item_id, version = self.ctx.user, row.id, row.version
         self.ctx.run_in_background(
-            lambda: plans.delete_item(user, plans.get_item(item_id), expected_version=version),
+            lambda: plan_progress.delete_item(
+                user, plans.get_item(item_id), expected_version=version
+            ),
             lambda _none: self.load_plan(),
             owner=self,
         )
@@ -244,3 +247,27 @@ class PlanView(QWidget):
         print_in_background(
             self.ctx, self, lambda: documents.print_plan(user, plan_id), _("แผนปฏิบัติการประจำปี")
         )
+
+    # --- keyboard (the tab hands its commands to the page shown) ----------------------------
+
+    def run_command(self, key: str) -> bool:
+        handlers: dict[str, Callable[[], object]] = {
+            "new": self.add_item,
+            "edit": self.edit_item,
+            "print": self.print_plan,
+            "refresh": lambda: self.reload(),
+        }
+        if key in {"next", "previous"}:
+            rows = self.table.rowCount()
+            if rows:
+                step = 1 if key == "next" else -1
+                self.table.selectRow(max(0, min(rows - 1, self.table.currentRow() + step)))
+            return True
+        handler = handlers.get(key)
+        if handler is None:
+            return False
+        handler()
+        return True
+
+    def focus_target(self) -> QWidget:
+        return self.table

@@ -4,6 +4,7 @@ register."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -161,3 +162,27 @@ class ProblemsView(QWidget):
         year = self.year.currentData()
         start, end = fiscal_year_bounds(int(year)) if year is not None else (None, None)
         print_register(self.ctx, self, "infrastructure-problems", start, end)
+
+    # --- keyboard (the tab hands its commands to the page shown) ----------------------------
+
+    def run_command(self, key: str) -> bool:
+        handlers: dict[str, Callable[[], object]] = {
+            "new": self.add,
+            "edit": self.edit,
+            "print": self.print_register,
+            "refresh": self.reload,
+        }
+        if key in {"next", "previous"}:
+            rows = self.table.rowCount()
+            if rows:
+                step = 1 if key == "next" else -1
+                self.table.selectRow(max(0, min(rows - 1, self.table.currentRow() + step)))
+            return True
+        handler = handlers.get(key)
+        if handler is None:
+            return False
+        handler()
+        return True
+
+    def focus_target(self) -> QWidget:
+        return self.table

@@ -10,13 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from models.i18n import _
+from models.infrastructure import contracting
 from models.infrastructure.projects import KEY
 from views.infrastructure.plan import PlanView
 from views.infrastructure.problems import ProblemsView
-from views.infrastructure.procurement_panel import ProcurementPanel
+from views.procurement.case_panel import ProcurementPanel
 from views.registry import OpenRequest
-from views.widgets.cases import ProcessTab
+from views.widgets.cases import REGISTER_CHOICE, ProcessTab
 from views.widgets.commands import CommandSet
+from views.widgets.printing import register_title
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
@@ -38,7 +40,13 @@ class ProjectsTab(ProcessTab):
         layout.removeWidget(self.splitter)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.splitter)
-        self.records = ProcurementPanel(ctx, split)
+        self.records = ProcurementPanel(
+            ctx,
+            split,
+            remove_quotation=contracting.remove_quotation,
+            quote_title=_("ใบเสนอราคา (ขั้นที่ 3)"),
+            contract_title=_("สัญญาและการติดตามผู้รับจ้าง (ขั้นที่ 7-8)"),
+        )
         split.addWidget(self.records)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -50,6 +58,14 @@ class ProjectsTab(ProcessTab):
     def show_case(self, case_id: int) -> None:
         super().show_case(case_id)
         self.records.show_case(case_id)
+
+    def period_choices(self) -> list[tuple[str, str]]:
+        """The report memo and the annual plan, then the registers process 4 keeps through the
+        procurement package: contracts and incidents."""
+        choices = super().period_choices()
+        for name in ("infrastructure-problems", "contracts", "incidents"):
+            choices.append((REGISTER_CHOICE + name, register_title(name)))
+        return choices
 
     def start_for_item(self, item_id: int) -> None:
         self.preset_item = item_id
@@ -87,7 +103,11 @@ class InfrastructureTab(QWidget):
 
     @staticmethod
     def page_titles() -> list[tuple[str, str]]:
-        return [("projects", _("โครงการ")), ("problems", _("ปัญหาและอุปสรรค"))]
+        return [
+            ("projects", _("โครงการ")),
+            ("problems", _("ปัญหาและอุปสรรค")),
+            ("vendors", _("ผู้ประกอบการ")),
+        ]
 
     def _page(self, key: str) -> QWidget:
         page = self._built.get(key)
@@ -95,6 +115,11 @@ class InfrastructureTab(QWidget):
             holder = self._holders[key]
             if key == "projects":
                 page = ProjectsTab(self.ctx, holder)
+            elif key == "vendors":
+                # the procurement package's vendor register (contacts, contracts, incidents)
+                from views.procurement.vendors import VendorsPage
+
+                page = VendorsPage(self.ctx, holder)
             else:
                 page = ProblemsView(self.ctx, holder)
             layout = holder.layout()

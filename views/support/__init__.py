@@ -62,7 +62,7 @@ def _manages(user: User) -> bool:
 
 
 def _register_process() -> None:
-    from models.tickets import PROCESS_KEY  # registers the process
+    from models.support.tickets import PROCESS_KEY  # registers the process
     from views.process_tabs import set_view_for_process
 
     # The dashboard's "my work" opens support cases in this tab.

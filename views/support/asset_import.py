@@ -1,7 +1,7 @@
 """The import wizard: choose a file, map its columns to the register's fields, preview every row
 (what will happen, and why a row is refused), then import with a progress bar. Nothing is written
 until the user presses import, and then only if every row is valid or the user chose to import
-the valid rows only (``models.asset_io`` enforces both)."""
+the valid rows only (``models.support.asset_io`` enforces both)."""
 
 from __future__ import annotations
 
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import asset_io
-from models.asset_io import FIELDS, ImportPreview, RowAction
-from models.assets import KIND_LABELS, AssetKind
 from models.i18n import _
 from models.spreadsheets import SourceTable
+from models.support import asset_io
+from models.support.asset_fields import FIELDS
+from models.support.asset_io import ImportPreview, RowAction
+from models.support.assets import KIND_LABELS, AssetKind
 from reports.thaifmt import number
 from views.widgets import messages
 from views.widgets.commands import mnemonic

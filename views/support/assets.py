@@ -35,8 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import asset_history, asset_io, assets, office, support_documents
-from models.assets import (
+from models import office
+from models.i18n import N_, _
+from models.org import Vendor
+from models.permissions import Permission
+from models.support import asset_history, asset_io, asset_removal, assets
+from models.support import documents as support_documents
+from models.support.assets import (
     KIND_LABELS,
     MANUAL_STATUSES,
     STATUS_LABELS,
@@ -45,9 +50,6 @@ from models.assets import (
     AssetRow,
     AssetStatus,
 )
-from models.i18n import N_, _
-from models.org import Vendor
-from models.permissions import Permission
 from reports.thaifmt import date_short, number
 from views.widgets import messages
 from views.widgets.be_date_edit import BEDateEdit
@@ -656,7 +658,7 @@ class AssetsView(QWidget):
         user, asset_id, version = self.ctx.user, row.id, row.version
 
         def work() -> None:
-            assets.delete_asset(user, assets.get_asset(asset_id), expected_version=version)
+            asset_removal.delete_asset(user, assets.get_asset(asset_id), expected_version=version)
 
         self.ctx.run_in_background(work, lambda _r: self.table.reload(), owner=self)
 

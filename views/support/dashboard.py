@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models import loans, maintenance, tickets
 from models.engine import CaseFilter, CaseState
 from models.i18n import N_, _
-from models.maintenance import OccurrenceState
-from models.tickets import TicketFilter
+from models.support import loans, maintenance, tickets
+from models.support.maintenance import OccurrenceState
+from models.support.tickets import TicketFilter
 from views.registry import Count, DashboardSection, OpenRequest, WorkItem
 
 if TYPE_CHECKING:

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import clock, loans, office, support_documents, tickets
+from models import clock, office
 from models.i18n import _
+from models.support import documents as support_documents
+from models.support import loans, tickets
 from views.widgets import messages
 from views.widgets.be_date_edit import BEDateEdit
 from views.widgets.combos import fill_combo, select_data

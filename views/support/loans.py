@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import clock, loans
-from models.assets import STATUS_LABELS, AssetStatus
+from models import clock
 from models.i18n import N_, _
-from models.loans import LOAN_STATE_LABELS, LoanFilter, LoanRow, LoanState
 from models.permissions import Permission
+from models.support import loans
+from models.support.assets import STATUS_LABELS, AssetStatus
+from models.support.loans import LOAN_STATE_LABELS, LoanFilter, LoanRow, LoanState
 from reports.thaifmt import date_short
 from views.support.loan_dialogs import (
     LendDefaults,
@@ -206,7 +207,7 @@ class LoansView(QWidget):
 
     def _activated(self, row: LoanRow) -> None:
         if row.ticket_id is not None:
-            from models import tickets
+            from models.support import tickets
 
             self.ctx.run_in_background(
                 lambda: tickets.get_ticket(int(row.ticket_id or 0)).case_id,

@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import assets, clock, maintenance, office, support_documents, tickets
-from models.assets import KIND_LABELS, AssetKind
+from models import clock, office
 from models.i18n import N_, _
-from models.maintenance import (
+from models.permissions import Permission, Role
+from models.support import assets, maintenance, tickets
+from models.support import documents as support_documents
+from models.support.assets import KIND_LABELS, AssetKind
+from models.support.maintenance import (
     OCCURRENCE_LABELS,
     RESULT_LABELS,
     SCHEDULE_LABELS,
@@ -41,7 +44,6 @@ from models.maintenance import (
     Result,
     Schedule,
 )
-from models.permissions import Permission, Role
 from reports.thaifmt import date_short, fiscal_year, number, parse_be_date
 from views.widgets import messages
 from views.widgets.be_date_edit import BEDateEdit

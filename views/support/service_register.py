@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from models import office, service_register, tickets
+from models import office
 from models.i18n import N_, _
-from models.service_register import MAINTENANCE, TICKET, ServiceEntry, ServiceFilter
+from models.support import service_register, tickets
+from models.support.service_register import MAINTENANCE, TICKET, ServiceEntry, ServiceFilter
 from reports.thaifmt import number
 from views.widgets import messages
 from views.widgets.commands import mnemonic, run_list_command

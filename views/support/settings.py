@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from models import assets, records, tickets
-from models.assets import KIND_LABELS, AssetCategory, AssetKind
+from models import records
 from models.i18n import N_, _
 from models.permissions import Permission
-from models.tickets import MAX_CATEGORY_DAYS, TicketCategory
+from models.support import assets, tickets
+from models.support.assets import KIND_LABELS, AssetCategory, AssetKind
+from models.support.tickets import MAX_CATEGORY_DAYS, TicketCategory
 from views.settings.common import (
     STATUS_COLUMN,
     FieldSpec,

@@ -1,5 +1,5 @@
 """Repair tickets: the shared process tab (registration, the moves, the timeline, printing) over the
-ticket list of ``models.tickets`` (asset, category and loaner columns; filters by category and
+ticket list of ``models.support.tickets`` (asset, category and loaner columns; filters by category and
 unit), with a loaner box under the case: lend a replacement machine, record its return, a head's
 reason why none is needed, the slips, and a link to the asset's history."""
 
@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models import loans, office, tickets
+from models import office
 from models.i18n import N_, _
 from models.permissions import Permission, Role, role_of
-from models.tickets import TicketFilter
+from models.support import loans, tickets
+from models.support.tickets import TicketFilter
 from reports.thaifmt import date_short
 from views.support.loan_dialogs import (
     LendDialog,

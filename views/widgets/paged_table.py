@@ -6,7 +6,7 @@ The source is a plain function the domain provides (it runs in a worker thread):
     def fetch(filters, sort_key: str, descending: bool, offset: int, limit: int) -> Page
 
 returning an object with ``rows`` (dicts or dataclass instances, plain data) and ``total`` (how many
-rows the filters match in all). ``models.assets.asset_page`` is one. ``filters`` is whatever the view
+rows the filters match in all). ``models.support.assets.asset_page`` is one. ``filters`` is whatever the view
 passes to ``set_filters`` (a dict from ``FilterBar``, or the domain's own filter dataclass).
 
 Usage::

@@ -21,10 +21,11 @@ from models import office
 from models.engine import get_case
 from models.infrastructure import plans
 from models.org import CommitteeKind, CommitteeRole
-from models.procurement import committees
+from models.procurement import committees, quotations
 from reports.thaifmt import thai_digits as t
+from tests.gui.conftest import MessageBoxes
 from tests.gui.desk import Desk, accepted, context, patch_dialogs
-from tests.process_office import pdf_text, squash
+from tests.process_office import pdf_table_rows, pdf_text, squash
 from tests.unit.infrastructure.project_office import D, ProjectOffice, at, make_project_office
 from views.infrastructure.dashboard import infrastructure_section
 from views.infrastructure.tab import InfrastructureTab
@@ -90,7 +91,11 @@ def fill_and_ok(desk: Desk, dialog: SubmitDialog, **texts: str) -> None:
 
 
 def test_project_through_the_window(
-    qtbot: Any, po: ProjectOffice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any,
+    po: ProjectOffice,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxes,
 ) -> None:
     forms, printed = patch_dialogs(monkeypatch)
     opened: list[QDialog] = []
@@ -150,18 +155,37 @@ def test_project_through_the_window(
     fill_and_ok(staff, quote, quote_no="QT-001", amount_before_vat="420,560.75", vat="29,439.25")
     assert not accepted(quote) and "vendor" in quote.errors.marked()  # not in the register
     quote.vendor.setCurrentIndex(quote.vendor.findData(po.vendors[0].id))
+    quote.set_file(spec)  # the vendor's quotation, scanned
     fill_and_ok(staff, quote)
     assert accepted(quote)
+    stored = quotations.quotations_of_case(staff.panel.case_id)  # type: ignore[arg-type]
+    assert stored[0].attachment_id is not None
     qtbot.mouseClick(panel.add_quote_button, Qt.MouseButton.LeftButton)
     quote = opened[-1]
     quote.vendor.setCurrentIndex(quote.vendor.findData(po.vendors[1].id))
     fill_and_ok(staff, quote, quote_no="QT-77", amount_before_vat="434,579.44", vat="30,420.56")
     staff.wait()
     assert panel.quote_table.rowCount() == 2
+    # a third one typed by mistake, then removed
+    qtbot.mouseClick(panel.add_quote_button, Qt.MouseButton.LeftButton)
+    quote = opened[-1]
+    quote.vendor.setCurrentIndex(quote.vendor.findData(po.vendors[2].id))
+    fill_and_ok(staff, quote, quote_no="QT-X", amount_before_vat="1,000", vat="70")
+    staff.wait()
+    assert panel.quote_table.rowCount() == 3
+    panel.quote_table.selectRow(0)  # cheapest first: the mistaken one
+    message_boxes.answer = "ตกลง"
+    qtbot.mouseClick(panel.remove_quote_button, Qt.MouseButton.LeftButton)
+    staff.wait()
+    assert panel.quote_table.rowCount() == 2
     assert panel.quote_table.item(0, 0).text().endswith("(ต่ำสุด)")
     values = {"budget": "480,000", "tor_committee_id": po.tor_committee.id}
     staff.act("done", values)
     assert get_case(staff.panel.case_id).current_step == "director"  # type: ignore[arg-type]
+    staff.open(number)
+    staff.print("f1")  # the approval memo with the TOR committee, printed from the case
+    f1 = squash(pdf_text(printed.last))
+    assert squash("แต่งตั้งคณะกรรมการจัดทำร่างขอบเขตของงาน") in f1 and "สี่แสนแปดหมื่นบาทถ้วน" in f1
 
     # --- step 4: the Director sends it back once, then approves ----------------------------
     at(D(2026, 10, 13))
@@ -217,43 +241,56 @@ def test_project_through_the_window(
     fill_and_ok(staff, contract, installments=lines.replace("200,000", "225,000"))
     assert accepted(contract)
     staff.wait()
-    assert panel.installment_table.rowCount() == 2
+    page = panel.contract_page  # the contract's own page, embedded
+    assert page is not None and page.installments.rowCount() == 2
     staff.act(
         "approve",
         {"vendor": po.vendors[0].id, "award_amount": "450,000", "awarded_on": D(2026, 11, 20)},
     )
     assert get_case(staff.panel.case_id).current_step == "follow"  # type: ignore[arg-type]
 
-    # --- step 8: installment 1 on time, installment 2 five days late -----------------------
+    # --- step 8: installment 1 on time, installment 2 five days late (on the contract page) --
     def deliver_and_inspect(row: int, brought: dt.date, inspected: dt.date) -> None:
         at(brought)
         staff.open(number)
         staff.wait()
-        panel.installment_table.selectRow(row)
-        qtbot.mouseClick(panel.delivery_button, Qt.MouseButton.LeftButton)
-        delivery = opened[-1]
+        page = panel.contract_page
+        assert page is not None
+        page.installments.selectRow(row)
+        delivery = page.add_delivery()
+        assert delivery is not None
         fill_and_ok(staff, delivery, letter_no=f"NS {row + 1:03d}/2569")
         assert accepted(delivery)
         at(inspected)
         staff.wait()
-        panel.installment_table.selectRow(row)
-        qtbot.mouseClick(panel.inspect_button, Qt.MouseButton.LeftButton)
-        inspection = opened[-1]
+        page.installments.selectRow(row)
+        page.deliveries.selectRow(0)
+        inspection = page.add_inspection()
+        assert inspection is not None
         fill_and_ok(staff, inspection)
         assert accepted(inspection), inspection.banner.text()
-        panel.installment_table.selectRow(row)
-        qtbot.mouseClick(panel.invoice_button, Qt.MouseButton.LeftButton)
-        fill_and_ok(staff, opened[-1], invoice_no=f"INV-{row + 1:03d}")
+        invoice = page.add_invoice()
+        assert invoice is not None
+        fill_and_ok(staff, invoice, invoice_no=f"INV-{row + 1:03d}")
+        assert accepted(invoice)
         staff.wait()
 
+    at(D(2026, 12, 14))
+    staff.open(number)
+    staff.act(
+        "remind",
+        {"reminder_channel": "phone", "reminder_note": "งวดที่ 1 ครบกำหนดวันที่ 21 ธ.ค. 2569"},
+    )
+    assert "งวดที่ 1 ครบกำหนดวันที่ 21 ธ.ค. 2569" in staff.timeline()
     deliver_and_inspect(0, D(2026, 12, 18), D(2026, 12, 18))
     at(D(2027, 3, 3))
     section = infrastructure_section(po["somchai"])
     late = [i for i in section.items if "ล่าช้า" in i.title]
-    assert late and "12/2570" in late[0].title and t("1,125.00") in t(late[0].state)
+    assert late and "12/2570" in late[0].title and "1,125.00" in late[0].state
     deliver_and_inspect(1, D(2027, 3, 3), D(2027, 3, 4))
-    assert panel.installment_table.item(1, 5).text() == "1,125.00"
-    assert "ค่าปรับรวมถึงวันนี้ 1,125.00 บาท" in panel.contract_label.text()
+    page = panel.contract_page
+    assert page is not None
+    assert page.installments.item(1, 5).text() == "1,125.00"
 
     at(D(2027, 3, 5))
     staff.open(number)
@@ -262,9 +299,92 @@ def test_project_through_the_window(
     )
     case = get_case(staff.panel.case_id)  # type: ignore[arg-type]
     assert case.status == "closed"
+    staff.tab.print_for("report_memo", D(2026, 10, 1), D(2027, 9, 30))
+    staff.wait()
+    report = squash(pdf_text(printed.last))
+    assert squash("รายงานผลการดำเนินงานบำรุงรักษาระบบฮาร์ดแวร์และเครือข่าย") in report
+    assert squash("12/2570") in report or squash(t("12/2570")) in report
     staff.whole.show_page("plan")
     staff.wait()
     row = next(r for r in staff.whole.plan.rows if r.id == po.item.id)
     assert row.progress == "แล้วเสร็จ"
     assert worker.running_count() == 0
     _ = (plans, Decimal)
+
+
+def test_tab_pages_and_dashboard_open_requests(qtbot: Any, po: ProjectOffice) -> None:
+    at(D(2026, 10, 5))
+    desk = InfraDesk(qtbot, po["head"], [])
+    for key in ("plan", "problems", "vendors", "projects"):
+        page = desk.whole.show_page(key)
+        desk.wait()
+        assert desk.whole.current_page() is page
+    vendors_page = desk.whole.show_page("vendors")
+    desk.wait()
+    assert vendors_page.__class__.__name__ == "VendorsPage"
+    from views.registry import OpenRequest, view_spec
+
+    assert view_spec("infrastructure") is not None
+    # keyboard commands reach the page shown: Alt+Down steps through the plan's items
+    desk.whole.show_page("plan")
+    desk.wait()
+    assert desk.whole.run_command("next")
+    assert desk.whole.plan.current() is not None
+    assert desk.whole.plan.current().id == po.item.id  # type: ignore[union-attr]
+    assert not desk.whole.run_command("pane")
+    keys = [key for key, _label in desk.whole.projects.period_choices()]
+    assert keys == [
+        "report_memo",
+        "register:annual-plan",
+        "register:infrastructure-problems",
+        "register:contracts",
+        "register:incidents",
+    ]
+    desk.whole.open_request(OpenRequest("infrastructure", "problems"))
+    assert desk.whole.current_page() is desk.whole.problems
+
+
+def test_problems_log_and_plan_approval_through_the_window(
+    qtbot: Any, po: ProjectOffice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _forms, printed = patch_dialogs(monkeypatch)
+    opened: list[QDialog] = []
+    monkeypatch.setattr(SubmitDialog, "exec", lambda self: (self.show(), opened.append(self), 0)[2])
+    at(D(2026, 10, 5))
+    desk = InfraDesk(qtbot, po["eval_head"], [])
+    page = desk.whole.show_page("problems")
+    desk.wait()
+    assert isinstance(page, type(desk.whole.problems))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = opened[-1]
+    fill_and_ok(desk, dialog, system="ไฟร์วอลล์หลัก")  # no description: refused, input kept
+    assert not accepted(dialog) and "description" in dialog.errors.marked()
+    assert dialog.system.text() == "ไฟร์วอลล์หลัก"
+    dialog.plan_item.setCurrentIndex(dialog.plan_item.findData(po.item.id))
+    fill_and_ok(desk, dialog, description="ไฟร์วอลล์ค้างเมื่อมีผู้ใช้พร้อมกันเกิน 300 คน")
+    assert accepted(dialog)
+    desk.wait()
+    assert [r.system for r in page.rows] == ["ไฟร์วอลล์หลัก"]
+    assert page.rows[0].status == "planned" and page.rows[0].plan_item == po.item.title
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    desk.wait()
+    text = squash(pdf_text(printed.last))
+    assert squash("ทะเบียนปัญหาและอุปสรรคของระบบแม่ข่ายและเครือข่าย") in text
+    rows = pdf_table_rows(printed.last)
+    assert any(squash("ไฟร์วอลล์ค้างเมื่อมีผู้ใช้พร้อมกันเกิน") in cell for row in rows for cell in row)
+
+    # the head approves the plan: approver and date together, else refused
+    head = InfraDesk(qtbot, po["head"], [])
+    plan_page = head.whole.show_page("plan")
+    head.wait()
+    qtbot.mouseClick(head.whole.plan.edit_plan_button, Qt.MouseButton.LeftButton)
+    plan_dialog = opened[-1]
+    fill_and_ok(head, plan_dialog, approved_by="ผู้อำนวยการ")
+    assert not accepted(plan_dialog) and "approved_on" in plan_dialog.errors.marked()
+    plan_dialog.approved_on.set_value(D(2026, 10, 2))
+    fill_and_ok(head, plan_dialog)
+    assert accepted(plan_dialog)
+    head.wait()
+    assert "อนุมัติแผนแล้ว" in head.whole.plan.status.text()
+    assert plans.get_plan(po.plan.id).approved_by == "ผู้อำนวยการ"
+    _ = plan_page

@@ -11,7 +11,7 @@ import pytest
 
 from models import registers
 from models.errors import PermissionDenied, ValidationError
-from models.infrastructure import documents, plans, problems
+from models.infrastructure import documents, plan_progress, plans, problems
 from models.infrastructure.plans import AnnualPlan, PlanItem
 from models.infrastructure.problems import ProblemLog
 from reports.thaifmt import thai_digits as t
@@ -69,20 +69,20 @@ def test_one_plan_per_fiscal_year_and_approval_needs_both(po: ProjectOffice) -> 
 
 
 def test_item_shows_the_step_its_project_reached(po: ProjectOffice) -> None:
-    rows = {r.id: r for r in plans.item_rows(po.plan)}
+    rows = {r.id: r for r in plan_progress.item_rows(po.plan)}
     assert rows[po.item.id].step_no is None
     assert rows[po.item.id].progress == "ยังไม่เริ่มโครงการ"
     case = open_project(po)
-    row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
+    row = {r.id: r for r in plan_progress.item_rows(po.plan)}[po.item.id]
     assert (row.case_id, row.step_no) == (case.id, 2)
     draft_spec(po, case)
-    row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
+    row = {r.id: r for r in plan_progress.item_rows(po.plan)}[po.item.id]
     assert row.step_no == 3
     assert row.progress.startswith("ขั้นที่ 3 ")
     with pytest.raises(ValidationError):
-        plans.delete_item(po["head"], plans.get_item(po.item.id))
-    plans.delete_item(po["head"], plans.get_item(po.other_item.id))
-    assert [r.id for r in plans.item_rows(po.plan)] == [po.item.id]
+        plan_progress.delete_item(po["head"], plans.get_item(po.item.id))
+    plan_progress.delete_item(po["head"], plans.get_item(po.other_item.id))
+    assert [r.id for r in plan_progress.item_rows(po.plan)] == [po.item.id]
 
 
 def test_problems_log_refuses_and_links_to_the_plan(po: ProjectOffice) -> None:

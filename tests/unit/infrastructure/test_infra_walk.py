@@ -13,11 +13,12 @@ import pytest
 from models import engine
 from models.engine import act, available_actions
 from models.errors import ValidationError
-from models.infrastructure import contracting, plans
+from models.infrastructure import contracting, plan_progress, plans
 from models.infrastructure.projects import KEY, REPORT, project_for_case
 from models.org import Committee
 from models.procurement import contracts as proc_contracts
 from models.procurement import execution
+from models.procurement import quotations as proc_quotations
 from reports.thaifmt import thai_digits as t
 from tests.process_office import pdf_table_rows, pdf_text, squash
 from tests.unit.infrastructure.project_office import (
@@ -114,8 +115,24 @@ def test_project_walk_from_plan_item_to_last_installment(po: ProjectOffice) -> N
     assert "อย่างน้อย 1 ราย" in refused(ask_principle, po, case)
     add_quotations(po, case)
     assert "สูงกว่างบประมาณในแผน" in refused(ask_principle, po, case, "500,000")
+    # a quotation entered by mistake may be removed until the memo goes to the Director
+    extra = proc_quotations.add_quotation(
+        somchai,
+        case_id=case.id,
+        vendor_id=po.vendors[2].id,
+        quoted_on=D(2026, 10, 8),
+        amount_before_vat="1,000",
+        vat="70",
+    )
+    assert "1 ถึง 3 ราย" in refused(ask_principle, po, case)
+    contracting.remove_quotation(somchai, case.id, extra.id)
+    assert contracting.quotation_count(case.id) == 3
     case = ask_principle(po, case)
     assert Committee.get_by_id(po.tor_committee.id).case_id == case.id
+    first_quote = proc_quotations.quotations_of_case(case.id)[0]
+    assert "จึงลบใบเสนอราคาไม่ได้" in refused(
+        contracting.remove_quotation, somchai, case.id, first_quote.id
+    )
 
     # step 4: the Director sends it back once, then approves
     at(D(2026, 10, 13))
@@ -157,13 +174,28 @@ def test_project_walk_from_plan_item_to_last_installment(po: ProjectOffice) -> N
     assert project.contract_id == contract.id
     # once signed, the project's date is the contract's last installment
     assert case.due_on == D(2027, 2, 26)
-    row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
+    row = {r.id: r for r in plan_progress.item_rows(po.plan)}[po.item.id]
     assert row.step_no == 8
 
     # step 8: nothing can close before every installment is accepted
     assert "0 จาก 2 งวด" in refused(
         act, somchai, case, "close", data={"completed_on": D(2026, 11, 20), "summary": "x"}
     )
+    # step 8 (1): reminding the contractor is recorded and the project stays at step 8
+    at(D(2026, 12, 14))
+    assert "เรื่องที่แจ้ง" in refused(act, somchai, case, "remind", data={"reminder_channel": "email"})
+    case = act(
+        somchai,
+        case,
+        "remind",
+        data={
+            "reminded_on": D(2026, 12, 14),
+            "reminder_channel": "email",
+            "reminder_note": "งวดที่ 1 ครบกำหนดส่งมอบวันที่ 21 ธ.ค. 2569",
+        },
+    )
+    assert case.current_step == "follow"
+    assert engine.history(case)[-1].values()["reminder_note"].startswith("งวดที่ 1")
     first, second = proc_contracts.installments(contract)
     at(D(2026, 12, 18))
     delivery = execution.record_delivery(
@@ -192,7 +224,7 @@ def test_project_walk_from_plan_item_to_last_installment(po: ProjectOffice) -> N
     )
     assert case.status == "closed"
     assert available_actions(somchai, case) == []
-    row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
+    row = {r.id: r for r in plan_progress.item_rows(po.plan)}[po.item.id]
     assert row.progress == "แล้วเสร็จ"
 
     # the report memo over the fiscal year reads the project back
@@ -216,7 +248,7 @@ def test_director_may_refuse_and_the_project_ends(po: ProjectOffice) -> None:
         comment="ให้รวมกับโครงการจัดซื้อเครื่องแม่ข่ายในไตรมาสที่ 2",
     )
     assert case.status == "closed"
-    row = {r.id: r for r in plans.item_rows(po.plan)}[po.item.id]
+    row = {r.id: r for r in plan_progress.item_rows(po.plan)}[po.item.id]
     assert row.progress == "ยุติโครงการ"
 
 
@@ -249,6 +281,9 @@ def test_case_forms_printed_and_read_back(po: ProjectOffice) -> None:
     assert squash("ขออนุมัติหลักการและงบประมาณโครงการจ้างบำรุงรักษาระบบเครือข่ายและไฟร์วอลล์") in text
     assert squash(t("480,000.00")) in text and "สี่แสนแปดหมื่นบาทถ้วน" in text
     assert squash("ข้อ ๒๑") in text
+    # signature chain: the staff member, the head's opinion, the Director's order
+    assert squash("ความเห็นของ หน.ภทส.") in text and squash("คำสั่งผู้อำนวยการ") in text
+    assert squash("(ศาสตราจารย์ ดร.สมศักดิ์ วิทยาพัฒน์)") in text
     members = [r for r in pdf_table_rows(data) if len(r) == 4 and r[0] != "ลำดับ"]
     assert [r[3] for r in members] == ["ประธานกรรมการ", "กรรมการ", "กรรมการและเลขานุการ"]
 
@@ -272,4 +307,5 @@ def test_case_forms_printed_and_read_back(po: ProjectOffice) -> None:
     text = squash(pdf_text(data))
     assert squash("รายงานขอจ้าง") in text
     assert squash("วิธีเฉพาะเจาะจง") in text
+    assert squash("ความเห็นของผู้มีอำนาจ") in text
     assert squash(t("450,000.00")) in text
