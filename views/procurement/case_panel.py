@@ -446,6 +446,8 @@ class ContractDialog(SubmitDialog):
         from models.procurement.methods import METHOD_LABELS
 
         fill_combo(self.method, [(k, _(v)) for k, v in METHOD_LABELS.items()])
+        self.method_reason = QLineEdit(self)
+        self.method_reason.setPlaceholderText(_("ไม่ต้องกรอกสำหรับวิธีเฉพาะเจาะจงในวงเงินที่กำหนด"))
         self.nature = QComboBox(self)
         fill_combo(self.nature, [(k, _(v)) for k, v in contracts.NATURE_LABELS.items()])
         self.penalty_rate_pct = QLineEdit("0.10", self)
@@ -466,6 +468,7 @@ class ContractDialog(SubmitDialog):
             ("price", N_("ราคาตามสัญญา รวมภาษีมูลค่าเพิ่ม (บาท)"), self.price),
             ("vat", N_("ภาษีมูลค่าเพิ่ม (บาท)"), self.vat),
             ("method", N_("วิธีจัดซื้อจัดจ้าง"), self.method),
+            ("method_reason", N_("เหตุผลที่ใช้วิธีนี้"), self.method_reason),
             ("nature", N_("ลักษณะงาน"), self.nature),
             ("penalty_rate_pct", N_("อัตราค่าปรับต่อวัน (ร้อยละ)"), self.penalty_rate_pct),
             ("warranty_months", N_("ระยะเวลารับประกัน (เดือน)"), self.warranty_months),
@@ -507,6 +510,7 @@ class ContractDialog(SubmitDialog):
             "price": self.price.text(),
             "vat": self.vat.text() or "0",
             "method": self.method.currentData(),
+            "method_reason": self.method_reason.text(),
             "nature": self.nature.currentData(),
             "penalty_rate_pct": self.penalty_rate_pct.text(),
             "warranty_months": self.warranty_months.value(),
