@@ -162,7 +162,7 @@ class MilestoneStrip(QWidget):
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
         self.start: dt.date | None = None
-        self.setMinimumHeight(70)
+        self.setMinimumHeight(84)
 
     def set_rows(self, rows: list[dict[str, Any]], start: dt.date | None) -> None:
         self.rows = rows
@@ -210,7 +210,7 @@ class MilestoneStrip(QWidget):
         painter.setPen(QPen(QColor("#1565c0"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(int(today_x), 4, int(today_x), self.height() - 4)
         for n, row in enumerate(self.rows):
-            y = mid + (-14 if n % 2 else 14)
+            y = mid + (-18 if n % 2 else 18)
             planned = self.x_of(row["planned_on"])
             painter.setPen(QPen(self.palette().text().color(), 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,34 +41,34 @@ TRAINING_REGISTER = "trainings"
 
 
 class ProjectsPage(ProcessTab):
-    """The engine's process tab; below it, the project's own records and its procurement
-    records (quotations, the contract and what follows it)."""
+    """The engine's process tab; beside the list, the project in three pages of full height:
+    the case (its steps and moves), its own records, and its procurement records (quotations,
+    the contract and what follows it)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, KEY, register_name=PROJECT_REGISTER, commands=False, parent=parent)
-        layout = self.layout()
-        assert layout is not None
-        layout.removeWidget(self.splitter)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.splitter)
-        below = QTabWidget(split)
-        self.records = DevRecordsPanel(ctx, below)
+        self.details = QTabWidget(self)
+        index = self.splitter.indexOf(self.panel)
+        self.records = DevRecordsPanel(ctx, self.details)
         self.procurement = ProcurementPanel(
             ctx,
-            below,
+            self.details,
             remove_quotation=remove_quotation,
             quote_title=_("ใบเสนอราคา (ขั้นที่ 11)"),
             contract_title=_("สัญญา การตรวจรับ และการเบิกจ่าย (ขั้นที่ 13-17)"),
         )
-        below.addTab(self.records, _("ข้อมูลโครงการ"))
-        below.addTab(self.procurement, _("ใบเสนอราคาและสัญญา"))
-        split.addWidget(below)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout.addWidget(split)
-        for panel in (self.records, self.procurement):
-            self.list.case_selected.connect(panel.show_case)
-            panel.changed.connect(self.panel.reload)
+        self.details.addTab(self.panel, _("เรื่องและขั้นตอน"))
+        self.details.addTab(self.records, _("ข้อมูลโครงการ"))
+        scroll = QScrollArea(self.details)  # the contract's page is taller than a laptop screen
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.procurement)
+        self.details.addTab(scroll, _("ใบเสนอราคาและสัญญา"))
+        self.splitter.insertWidget(index, self.details)
+        self.splitter.ratio = [2, 3]  # the project's pages need the room more than the list
+        for records_panel in (self.records, self.procurement):
+            self.list.case_selected.connect(records_panel.show_case)
+            records_panel.changed.connect(self.panel.reload)
         self.panel.changed.connect(lambda _case_id: self.records.reload())
         self.panel.changed.connect(lambda _case_id: self.procurement.reload())
 

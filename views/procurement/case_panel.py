@@ -188,9 +188,10 @@ class ProcurementPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         contract_layout.addLayout(buttons)
-        layout = QHBoxLayout(self)
+        # quotations above the contract: side by side they need more than a 1366-pixel screen
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.quote_box, 2)
+        layout.addWidget(self.quote_box, 1)
         layout.addWidget(self.contract_box, 3)
         self.show_case(None)
 

@@ -280,7 +280,9 @@ class ContractPage(QWidget):
         plan_layout = QVBoxLayout(plan)
         plan_layout.addWidget(self.installments)
         layout.addWidget(plan, 2)
-        lower = QHBoxLayout()
+        lower = (
+            QVBoxLayout()
+        )  # one above the other: side by side they are wider than a laptop screen
         work = QGroupBox(_("การส่งมอบและการตรวจรับของงวดที่เลือก"), self)
         work_layout = QVBoxLayout(work)
         work_layout.addWidget(self.deliveries)
