@@ -6,8 +6,9 @@
 - ``projects``: the one engine definition: a project per plan item runs the manual's steps 2-8
   (draft specification, quotations and the approval memo, the Director, the TOR and median price,
   the Deputy Director, procurement by general administration, following the contractor);
-- ``contracting``: the one place process 4 talks to ``models.procurement`` (quotations, committees,
-  contracts and what follows them), so that package never needs to know about process 4;
+- ``contracting``: what the project's rules read from ``models.procurement`` (quotations, the TOR
+  committee, the method's thresholds, the contract and its installments); process 4 imports that
+  package, never the other way (process 5 imports it too);
 - ``case_forms``: the project's F1, F5a, F6 and quotation comparison, printed from its case;
 - ``follow_up``: what the dashboard lists (installments due, late deliveries, securities,
   warranties, incidents), kept to process 4's projects;
