@@ -11,6 +11,7 @@ import models.drivers  # noqa: F401  # first: peewee without the MySQL driver (s
 
 # isort: split
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -72,7 +73,73 @@ def task_db(args: argparse.Namespace) -> int:
             print(_("ไม่รู้จัก (จากรุ่นที่ใหม่กว่า): {name}").format(name=name))
         database.close()
         return 0
+    if args.db_action == "create-roles":
+        return create_server_roles(args)
+    if args.db_action == "grant":
+        return grant_server_rights(args)
     return backup_database(args)
+
+
+def _secret(env: str, prompt: str) -> str:
+    """A password from the environment (scripts) or typed at the console (never an argument:
+    the process list would show it)."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def create_server_roles(args: argparse.Namespace) -> int:
+    """``db create-roles``: run once by the server's administrator (an administrator's URL)."""
+    from models import db as dbmod
+    from models import server_roles
+
+    url, password = resolve_database(args.database)
+    database = dbmod.connect(url, password=password)
+    try:
+        done = server_roles.create_roles(
+            database,
+            owner=args.owner,
+            owner_password=_secret(
+                "ICTDESK_OWNER_PASSWORD",
+                _("รหัสผ่านของบัญชีเจ้าของ schema {name}: ").format(name=args.owner),
+            ),
+            app=args.app,
+            app_password=_secret(
+                "ICTDESK_APP_PASSWORD", _("รหัสผ่านของบัญชีใช้งาน {name}: ").format(name=args.app)
+            ),
+            schema=args.schema,
+        )
+    finally:
+        database.close()
+    for line in done:
+        print(line)
+    print(
+        _(
+            "สร้างบัญชีแล้ว ขั้นต่อไป: ปรับรุ่นฐานข้อมูลด้วยบัญชี {owner} (db upgrade) "
+            "แล้วให้สิทธิ์บัญชี {app} (db grant) และให้เครื่องลูกข่ายใช้บัญชี {app} เท่านั้น"
+        ).format(owner=args.owner, app=args.app)
+    )
+    return 0
+
+
+def grant_server_rights(args: argparse.Namespace) -> int:
+    """``db grant``: run as the schema owner after each ``db upgrade``."""
+    from models import db as dbmod
+    from models import server_roles
+
+    url, password = resolve_database(args.database)
+    database = dbmod.connect(url, password=password)
+    try:
+        done = server_roles.grant(database, app=args.app)
+    finally:
+        database.close()
+    for line in done:
+        print(line)
+    print(_("ให้สิทธิ์บัญชี {app} แล้ว {n} ตาราง").format(app=args.app, n=len(done)))
+    return 0
 
 
 def backup_database(args: argparse.Namespace) -> int:
@@ -175,12 +242,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tasks = parser.add_subparsers(dest="task", metavar="TASK")
 
-    db = tasks.add_parser("db", help=_("งานฐานข้อมูล: upgrade, status, backup"))
+    db = tasks.add_parser("db", help=_("งานฐานข้อมูล: upgrade, status, backup, create-roles, grant"))
     db_tasks = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
     db_tasks.add_parser("upgrade", help=_("ปรับรุ่นโครงสร้างฐานข้อมูล"))
     db_tasks.add_parser("status", help=_("แสดงรุ่นของโครงสร้างฐานข้อมูล"))
     backup = db_tasks.add_parser("backup", help=_("สำรองฐานข้อมูลเป็นไฟล์"))
     backup.add_argument("--output", required=True, metavar="FILE")
+    roles = db_tasks.add_parser(
+        "create-roles",
+        help=_("สร้างบัญชีเจ้าของ schema และบัญชีใช้งานบนเครื่องแม่ข่าย (ผู้ดูแลเครื่องแม่ข่าย)"),
+    )
+    roles.add_argument("--owner", default="ictdesk_owner", metavar="NAME")
+    roles.add_argument("--app", default="ictdesk_app", metavar="NAME")
+    roles.add_argument("--schema", default="ictdesk", metavar="NAME", help="PostgreSQL")
+    grant = db_tasks.add_parser(
+        "grant", help=_("ให้สิทธิ์บัญชีใช้งานกับตารางทั้งหมด (เจ้าของ schema ทำหลังปรับรุ่น)")
+    )
+    grant.add_argument("--app", default="ictdesk_app", metavar="NAME")
     db.set_defaults(run=task_db)
 
     demo = tasks.add_parser("demo", help=_("เพิ่มข้อมูลตัวอย่างของสำนักงานสมมุติ"))

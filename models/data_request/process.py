@@ -557,7 +557,13 @@ def cover_note(actor: Actor | None, case: Case) -> Memo:
             _(
                 "{who} ได้พิจารณาแล้ว เป็นไปตามระเบียบของสำนักงานและพระราชบัญญัติข้อมูลข่าวสารของราชการ "
                 "และได้จัดเตรียมข้อมูล ได้แก่ {data} เรียบร้อยแล้ว"
-            ).format(who=who, data=detail.data_description or "-")
+            ).format(who=who, data=detail.data_description)
+            if str(detail.data_description or "").strip()
+            # nothing recorded yet: no "ได้แก่ -", the sentence says what was asked for
+            else _(
+                "{who} ได้พิจารณาแล้ว เป็นไปตามระเบียบของสำนักงานและพระราชบัญญัติข้อมูลข่าวสารของราชการ "
+                "และได้จัดเตรียมข้อมูลตามที่ขอเรียบร้อยแล้ว"
+            ).format(who=who)
         ),
     ]
     if detail.cover_note:

@@ -157,6 +157,8 @@ class OfficePaper:
     date_indent_cm: float
     top_margin_cm: float
     bottom_margin_cm: float
+    lines_with_signature: int  # body lines that go to a new page with the signature
+    created: dt.datetime  # the PDF's creation date
 
     def memo_options(self) -> dict[str, Any]:
         return {
@@ -165,6 +167,8 @@ class OfficePaper:
             "date_indent_cm": self.date_indent_cm,
             "top_margin_cm": self.top_margin_cm,
             "bottom_margin_cm": self.bottom_margin_cm,
+            "lines_with_signature": self.lines_with_signature,
+            "created": self.created,
         }
 
     def letter_options(self) -> dict[str, Any]:
@@ -173,6 +177,8 @@ class OfficePaper:
             "emblem": self.emblem,
             "top_margin_cm": self.top_margin_cm,
             "bottom_margin_cm": self.bottom_margin_cm,
+            "lines_with_signature": self.lines_with_signature,
+            "created": self.created,
         }
 
 
@@ -210,6 +216,8 @@ def office_paper() -> OfficePaper:
         date_indent_cm=float(settings.get("documents.date_indent_cm")),
         top_margin_cm=float(settings.get("documents.top_margin_cm")),
         bottom_margin_cm=float(settings.get("documents.bottom_margin_cm")),
+        lines_with_signature=int(settings.get("documents.lines_with_signature")),
+        created=clock.now(),
     )
 
 

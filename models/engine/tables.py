@@ -43,6 +43,9 @@ class Case(VersionedModel):
     # Number, title and requester in lower case: one substring test per row for the free-text
     # filter instead of three LIKEs (models.engine.core.search_text keeps it in step).
     search_text = peewee.TextField(default="")
+    # The registration form's own key, made once when the form opens: a retry after a lost answer
+    # (the connection died right after the commit) finds the case instead of registering it twice.
+    request_key = peewee.CharField(max_length=64, null=True, unique=True)
 
     class Meta:
         table_name = "work_case"  # "case" is an SQL keyword

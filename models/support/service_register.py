@@ -150,7 +150,8 @@ def _maintenance_query(filters: ServiceFilter) -> peewee.ModelSelect[Maintenance
     text = filters.text.strip()
     if text:
         query = query.join(MaintenanceTask).where(
-            MaintenanceRecord.findings.contains(text) | MaintenanceTask.title.contains(text)
+            text_search.field_contains(MaintenanceRecord.findings, text)
+            | text_search.field_contains(MaintenanceTask.title, text)
         )
     return query
 

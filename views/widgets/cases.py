@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import itertools
 import tempfile
+import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -736,9 +737,14 @@ class ProcessTab(QWidget):
 
     def build_registration(self, spec: sc.FormSpec) -> FormDialog:
         user, key = self.ctx.user, self.process_key
+        # One key per opened form: pressing ลงทะเบียน again after a lost answer (the connection
+        # died right after the commit) finds the case saved the first time, never a second one.
+        request_key = uuid.uuid4().hex
 
         def submit(values: dict[str, Any], files: list[NewFile], comment: str) -> int:
-            return int(engine.open_case(user, key, values, files, comment).id)
+            return int(
+                engine.open_case(user, key, values, files, comment, request_key=request_key).id
+            )
 
         dialog = FormDialog(self.ctx, spec, submit, ok_text=_("ลงทะเบียน"), parent=self)
         dialog.accepted.connect(lambda: self._registered(dialog.result_value))
