@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import peewee
 
@@ -59,6 +59,17 @@ KEY = "infrastructure"
 
 class Project(VersionedModel):
     """Process 4's own data, 1:1 with its case; one project per plan item."""
+
+    field_labels: ClassVar[dict[str, str]] = {
+        "spec_summary": N_("สาระสำคัญของร่างข้อกำหนดโครงการ"),
+        "budget": N_("วงเงินที่ขออนุมัติ (บาท)"),
+        "principle_memo_no": N_("เลขที่บันทึกขออนุมัติ"),
+        "tor_summary": N_("สาระสำคัญของขอบเขตของงาน"),
+        "median_price": N_("ราคากลาง (บาท)"),
+        "method_reason": N_("เหตุผลที่เลือกวิธี"),
+        "award_amount": N_("ราคาที่ตกลงจ้าง (บาท)"),
+        "summary": N_("สรุปผลโครงการ"),
+    }
 
     case = peewee.ForeignKeyField(Case, unique=True, on_delete="CASCADE")
     plan_item = peewee.ForeignKeyField(PlanItem, unique=True, on_delete="RESTRICT")
