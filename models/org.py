@@ -23,6 +23,11 @@ FIELD_LABELS: dict[str, str] = {
     "title": N_("ตำแหน่งที่ลงนาม"),
     "full_name": N_("ชื่อ-นามสกุล"),
     "position": N_("ตำแหน่ง"),
+    "branch": N_("สำนักงานใหญ่/สาขา"),
+    "mailing_address": N_("ที่อยู่สำหรับติดต่อ"),
+    "bank_name": N_("ธนาคาร"),
+    "bank_account_no": N_("เลขที่บัญชี"),
+    "bank_account_name": N_("ชื่อบัญชี"),
 }
 
 
