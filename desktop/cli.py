@@ -220,6 +220,38 @@ def task_print_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def task_statistics(args: argparse.Namespace) -> int:
+    """The management report (PDF with charts) or the workbook (figures and native charts) of a
+    fiscal year, by the output's extension."""
+    from models.errors import ValidationError as BadInput
+    from models.statistics.report import write_statistics
+    from models.words import configure_documents
+
+    try:
+        year = int(str(args.fiscal_year).strip().translate(_THAI_DIGITS))
+    except ValueError:
+        print(
+            _("ปีงบประมาณ “{text}” ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2569)").format(text=args.fiscal_year),
+            file=sys.stderr,
+        )
+        return 1
+    if Path(args.output).suffix.lower() not in (".pdf", ".xlsx"):
+        print(_("ไฟล์ผลลัพธ์ต้องเป็น .pdf หรือ .xlsx ({name})").format(name=args.output), file=sys.stderr)
+        return 1
+    open_database(args)
+    configure_documents()
+    try:
+        path = write_statistics(None, year, Path(args.output))
+    except BadInput as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    print(_("บันทึกสถิติปีงบประมาณ {year} ไว้ที่ {path}").format(year=year, path=path))
+    return 0
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ictdesk",
@@ -284,6 +316,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     register.add_argument("--output", metavar="PDF")
     register.set_defaults(run=task_print_register)
+
+    statistics = tasks.add_parser(
+        "statistics", help=_("รายงานสถิติประจำปีงบประมาณ: PDF พร้อมแผนภูมิ หรือ Excel")
+    )
+    statistics.add_argument(
+        "--fiscal-year", required=True, metavar="YEAR", help=_("ปีงบประมาณ พ.ศ. เช่น 2569")
+    )
+    statistics.add_argument(
+        "--output",
+        required=True,
+        metavar="FILE",
+        help=_("ไฟล์ .pdf (รายงาน) หรือ .xlsx (ตัวเลขและแผนภูมิ)"),
+    )
+    statistics.set_defaults(run=task_statistics)
     return parser
 
 

@@ -37,6 +37,7 @@ MODEL_MODULES = [
     "models.infrastructure.plans",
     "models.infrastructure.problems",
     "models.infrastructure.projects",
+    "models.statistics.workdays",
 ]
 
 

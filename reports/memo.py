@@ -12,6 +12,7 @@ signature image above the name when given); optional opinion blocks for the chai
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether
 
 from reports import fonts
+from reports.charts import BarChart, ChartFlowable
 from reports.emblem import draw_emblem, draw_image, emblem_width
 from reports.errors import DocumentInputError
 from reports.page import Geometry, build_pdf, geometry, page_number_decoration
@@ -64,6 +66,9 @@ class Table:
     font_size: float = 14.0
 
 
+BodyItem = Paragraph | Table | BarChart  # what a memo's or letter's body is made of
+
+
 @dataclass
 class OpinionBlock:
     """A further signer's block, e.g. ``ความเห็นของ หน.ภทส.`` with lines to write on."""
@@ -81,7 +86,7 @@ class Memo:
     date: dt.date
     subject: str  # เรื่อง
     recipient: str  # เรียน
-    body: list[Paragraph | Table]
+    body: Sequence[BodyItem]
     signer_name: str
     signer_position: str
     signature_image: bytes | None = None
@@ -283,7 +288,7 @@ def table_flowable(
     return flowable
 
 
-def body_flowables(body: list[Paragraph | Table], width: float, thai: bool) -> list[Flowable]:
+def body_flowables(body: Sequence[BodyItem], width: float, thai: bool) -> list[Flowable]:
     out: list[Flowable] = []
     for item in body:
         if isinstance(item, Paragraph):
@@ -293,8 +298,10 @@ def body_flowables(body: list[Paragraph | Table], width: float, thai: bool) -> l
             out.append(ThaiParagraph(digits(item.text, thai), style, keep=keep))
         elif isinstance(item, Table):
             out.append(table_flowable(item, width, thai))
+        elif isinstance(item, BarChart):
+            out.append(ChartFlowable(item, thai))
         else:
-            raise DocumentInputError("เนื้อหาของหนังสือต้องเป็นย่อหน้าหรือตาราง", "body")
+            raise DocumentInputError("เนื้อหาของหนังสือต้องเป็นย่อหน้า ตาราง หรือแผนภูมิ", "body")
     return out
 
 

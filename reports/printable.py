@@ -5,7 +5,7 @@ replaced: what was typed stays as typed, and the person who typed it decides wha
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, cast
 
 from reports import fonts
@@ -13,6 +13,7 @@ from reports.errors import DocumentInputError
 from reports.json_input import bad_character
 
 if TYPE_CHECKING:
+    from reports.charts import BarChart
     from reports.letter import Letter
     from reports.memo import Memo, Paragraph, Table
 
@@ -26,7 +27,7 @@ def check_printable(texts: Iterator[tuple[str, str, str]]) -> None:
             raise DocumentInputError(f"ข้อความใน “{label}” {reason}", key)
 
 
-def _body(body: list[Paragraph | Table]) -> Iterator[tuple[str, str, str]]:
+def _body(body: Sequence[Paragraph | Table | BarChart]) -> Iterator[tuple[str, str, str]]:
     # told apart by shape, not class: reports.memo calls this module (no import cycle)
     for index, item in enumerate(body, start=1):
         key = f"paragraphs[{index - 1}]"
@@ -37,6 +38,12 @@ def _body(body: list[Paragraph | Table]) -> Iterator[tuple[str, str, str]]:
             for number, row in enumerate(table.rows, start=1):
                 for cell in row:
                     yield f"ตาราง ย่อหน้าที่ {index} แถวที่ {number}", key, cell
+        elif hasattr(item, "series"):
+            chart = cast("BarChart", item)
+            label = f"แผนภูมิ ย่อหน้าที่ {index}"
+            yield label, key, chart.title
+            for text in (*chart.categories, *(s.name for s in chart.series)):
+                yield label, key, text
         else:
             yield f"เนื้อหา ย่อหน้าที่ {index}", key, item.text
 

@@ -79,6 +79,7 @@ VIEW_MODULES: list[str] = [
     "views.support",
     "views.infrastructure",
     "views.procurement",
+    "views.statistics",
 ]
 
 

@@ -37,7 +37,7 @@ from reports.thaifmt import MONTHS_SHORT, be_year, date_long, number
 if TYPE_CHECKING:  # the document engine (ReportLab) is imported when a document is made
     from reports.forms import FormDocument
     from reports.letter import Letter
-    from reports.memo import Memo, OpinionBlock, Paragraph, Table
+    from reports.memo import BodyItem, Memo, OpinionBlock, Paragraph, Table
 
 
 @dataclass(frozen=True)
@@ -299,7 +299,7 @@ def office_memo(
     *,
     subject: str,
     recipient: str,
-    body: list[Paragraph | Table],
+    body: Sequence[BodyItem],
     signer: Person,
     paper: OfficePaper | None = None,
     date: dt.date | None = None,
@@ -327,7 +327,7 @@ def report_memo(
     actor: Actor | None,
     *,
     subject: str,
-    body: list[Paragraph | Table],
+    body: Sequence[BodyItem],
     paper: OfficePaper | None = None,
 ) -> Memo:
     """A report memo: to the director (the first active signatory), signed by the acting user."""

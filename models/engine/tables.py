@@ -61,6 +61,8 @@ class Case(VersionedModel):
             (("status", "due_on"), False),
             (("holder_user_id", "status"), False),
             (("assignee_id", "status"), False),
+            # statistics: cases received in a period per person, read from the index alone
+            (("process", "received_on", "assignee_id", "result"), False),
         )
 
     if TYPE_CHECKING:
@@ -94,7 +96,10 @@ class CaseStep(BaseModel):
     attachment_ids = peewee.CharField(max_length=500, default="")  # "12,13"
 
     class Meta:
-        indexes = ((("case", "at"), False),)
+        indexes = (
+            (("case", "at"), False),
+            (("kind", "on_date"), False),  # moves of a kind in a period (statistics: sent back)
+        )
 
     def values(self) -> dict[str, Any]:
         loaded = json.loads(self.data or "{}")

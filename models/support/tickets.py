@@ -57,6 +57,7 @@ from models.paging import Page
 from models.permissions import Permission, Role, require, role_of
 from models.support import assets, loans
 from models.support import documents as support_documents
+from models.support import statistics as support_statistics  # noqa: F401  (declares figures)
 from models.support.assets import Asset, AssetStatus
 
 # The ticket's own records, re-exported: callers know them as part of the process.
