@@ -51,8 +51,17 @@ from models.engine.registry import register_source
 from models.i18n import N_, _
 from models.infrastructure import contracting
 from models.infrastructure.plans import AnnualPlan, PlanItem, quarter_end
-from models.org import Signatory, Vendor
+from models.org import Signatory, Vendor, WorkGroup
 from models.permissions import Role
+from models.statistics import (
+    CaseFigures,
+    Dimension,
+    Tally,
+    TallyFigure,
+    TallyQuery,
+    declare_cases,
+    declare_tally,
+)
 
 KEY = "infrastructure"
 
@@ -842,4 +851,81 @@ DEFINITION = register_process(
     )
 )
 
-__all__ = ["DEFINITION", "KEY", "REPORT", "Project", "progress_of_items"]
+# ---------------------------------------------------------------------------------------------
+# Figures for the statistics (``models.statistics``)
+
+
+def _stat_project(query: Any) -> Any:
+    return query.join(Project, peewee.JOIN.LEFT_OUTER, on=(Project.case == Case.id))
+
+
+def _by_method(query: Any) -> tuple[Any, Any, Any]:
+    # the method's name as the office writes it (the stored key otherwise)
+    label = peewee.Case(
+        None,
+        [(Project.method == key, name) for key, name in contracting.METHOD_LABELS.items()],
+        Project.method,
+    )
+    return _stat_project(query), Project.method, label
+
+
+def _by_group(query: Any) -> tuple[Any, Any, Any]:
+    item = PlanItem.alias("stat_plan_item")
+    group = WorkGroup.alias("stat_group")
+    query = (
+        _stat_project(query)
+        .join(item, peewee.JOIN.LEFT_OUTER, on=(item.id == Project.plan_item))
+        .join(group, peewee.JOIN.LEFT_OUTER, on=(group.id == item.work_group))
+    )
+    return query, item.work_group, group.name
+
+
+STATISTICS = declare_cases(
+    CaseFigures(
+        KEY,
+        order=40,
+        dimensions=(
+            Dimension("method", N_("วิธีจัดซื้อจัดจ้าง"), _by_method),
+            Dimension("group", N_("กลุ่มงานที่รับผิดชอบ"), _by_group),
+        ),
+    )
+)
+
+
+def _installment_figures(q: TallyQuery) -> list[TallyFigure]:
+    """The installments of process 4's contracts due in the period: how many, how many accepted,
+    and the late penalties charged at their inspections."""
+    from models.procurement.contracts import Contract, Installment, InstallmentStatus
+    from models.procurement.execution import Delivery, Inspection
+
+    mine = Contract.case_id.in_(Case.select(Case.id).where(Case.process == KEY))
+    due = (
+        Installment.select().join(Contract).where(mine & Installment.due_on.between(q.start, q.end))
+    )
+    accepted = due.where(Installment.status == InstallmentStatus.ACCEPTED)
+    penalty = (
+        Inspection.select(peewee.fn.COALESCE(peewee.fn.SUM(Inspection.penalty), 0))
+        .join(Delivery)
+        .join(Installment)
+        .join(Contract)
+        .where(mine & Inspection.inspected_on.between(q.start, q.end))
+        .scalar()
+    )
+    return [
+        TallyFigure(N_("งวดงานที่ครบกำหนด"), due.count(), N_("งวด")),
+        TallyFigure(N_("ตรวจรับแล้ว"), accepted.count(), N_("งวด")),
+        TallyFigure(N_("ค่าปรับส่งมอบล่าช้า"), float(penalty or 0), N_("บาท"), decimals=2),
+    ]
+
+
+declare_tally(
+    Tally(
+        "infrastructure.installments",
+        N_("งวดงานตามสัญญาบำรุงรักษาระบบ"),
+        order=45,
+        compute=_installment_figures,
+        staff_scoped=False,
+    )
+)
+
+__all__ = ["DEFINITION", "KEY", "REPORT", "STATISTICS", "Project", "progress_of_items"]
