@@ -48,7 +48,7 @@ def test_demo_fiscal_year_of_process_4(sqlite_db: peewee.Database) -> None:
     assert follow.late == []
 
 
-def test_statistics_count_process_4(sqlite_db: peewee.Database) -> None:
+def test_statistics_count_process_4(sql_db: peewee.Database) -> None:
     """Process 4's declaration: its projects per fiscal year with the method and the responsible
     group as dimensions, and the installments of its contracts as a tally."""
     from models.statistics import service
