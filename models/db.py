@@ -39,7 +39,8 @@ SQLITE_PRAGMAS = {
     "synchronous": "normal",  # safe with WAL; a power cut loses at most the last commit
     "cache_size": -16_000,  # KiB
 }
-CONNECT_TIMEOUT_S = 5
+CONNECT_TIMEOUT_S = 3  # default of the workstation setting; see set_connect_timeout
+_connect_timeout_s = CONNECT_TIMEOUT_S
 BACKENDS = {
     "sqlite": "sqlite",
     "postgresql": "postgresql",
@@ -201,16 +202,27 @@ def parse_url(url: str) -> DatabaseUrl:
     )
 
 
+def set_connect_timeout(seconds: int) -> None:
+    """How long a server may take to answer a connection before it counts as away (the
+    workstation's setting; a start falls back to the offline replica after it)."""
+    global _connect_timeout_s
+    _connect_timeout_s = max(1, int(seconds))
+
+
+def connect_timeout() -> int:
+    return _connect_timeout_s
+
+
 def _connect_kwargs(parsed: DatabaseUrl) -> dict[str, Any]:
     if parsed.backend == "sqlite":
         # Every transaction takes the write lock at BEGIN (models/write_lock.py says why).
         return {"pragmas": SQLITE_PRAGMAS, "lock_type": "IMMEDIATE"}
     if parsed.backend == "postgresql":
-        return {"connect_timeout": CONNECT_TIMEOUT_S}
+        return {"connect_timeout": _connect_timeout_s}
     # MySQL: full Unicode (Thai needs utf8mb4), long attachments.
     return {
         "charset": "utf8mb4",
-        "connect_timeout": CONNECT_TIMEOUT_S,
+        "connect_timeout": _connect_timeout_s,
         "field_types": {"BLOB": "LONGBLOB"},
         "sql_mode": "TRADITIONAL",
     }

@@ -26,6 +26,7 @@ MODEL_MODULES = [
     "models.engine.tables",
     "models.publication.process",
     "models.data_request.process",
+    "models.support.ticket_records",
     "models.support.tickets",
     "models.support.loans",
     "models.words",

@@ -338,10 +338,45 @@ def _as_text_cell(cell: Any) -> None:
         cell.quotePrefix = True
 
 
+# Real Excel dates shown in B.E.: calendar 07 (Thai Buddhist) of the Thai locale (041E), Arabic
+# digits (01; 0D would write Thai digits). Excel and LibreOffice sort and filter them as dates;
+# openpyxl reads them back as dates.
+BE_DATE_FORMAT = "[$-107041E]dd/mm/yyyy"
+BE_DATETIME_FORMAT = "[$-107041E]dd/mm/yyyy hh:mm"
+
+
+def _cell(value: Any) -> Any:
+    """What openpyxl writes: dates stay dates (formatted in B.E. by the caller), amounts numbers."""
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return value
+
+
 @dataclass(frozen=True)
 class SheetColumn:
     title: str
     width: float = 16  # characters
+
+
+def display_date(text: str) -> dt.date | None:
+    """A date as this program shows it in tables and registers, read back for a spreadsheet:
+    ``23/11/2569``, ``23 พ.ย. 2569``, ``10 เม.ย. 69`` (no-break spaces too), Thai digits. None for
+    anything else (an empty cell, ``-``, a cell with more than a date), which stays text."""
+    plain = " ".join(arabic_digits(text).split())
+    if not plain or plain == "-":
+        return None
+    try:
+        return cell_date(plain)
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{1,2}) ([ก-๙.]+) (\d{2})", plain)
+    if match and match.group(2) in _MONTH_NAMES:
+        year_be = 2500 + int(match.group(3))  # two-digit B.E. years of the tables: 25xx
+        try:
+            return dt.date(year_be - 543, _MONTH_NAMES[match.group(2)], int(match.group(1)))
+        except ValueError:
+            return None
+    return None
 
 
 def write_xlsx(
@@ -378,10 +413,17 @@ def write_xlsx(
         ws.column_dimensions[get_column_letter(index)].width = column.width
     total = len(rows)
     for done, row in enumerate(rows, start=1):
-        ws.append([sheet_text(v) if isinstance(v, str) else v for v in row])
+        ws.append([sheet_text(v) if isinstance(v, str) else _cell(v) for v in row])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 _as_text_cell(cell)
+            elif isinstance(cell.value, dt.date):
+                # a real Excel date shown in B.E. (openpyxl writes datetime for a date)
+                cell.number_format = (
+                    BE_DATETIME_FORMAT
+                    if isinstance(cell.value, dt.datetime) and cell.value.time() != dt.time()
+                    else BE_DATE_FORMAT
+                )
         if progress and done % 500 == 0:
             progress(done, total)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)

@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from models import audit, clock, records
+from models import offline as mode
 from models.accounts import User as User  # re-exported: callers know accounts as models.users.User
 from models.base import Actor
 from models.db import database
@@ -199,6 +200,13 @@ def authenticate(username: str, password: str) -> User:
         _verify(_DUMMY_HASH, password)  # same cost as a real check
         raise refused
     now = clock.now()
+    if mode.is_offline():
+        # The replica is read-only: the password is checked against its copy (locked accounts
+        # stay locked), and neither the attempt nor the login is recorded.
+        locked = user.locked_until is not None and user.locked_until > now
+        if not _verify(user.password_hash, password) or locked:
+            raise refused
+        return user
     attempt = _count_attempt(user.id, now)
     correct = _verify(user.password_hash, password)
     if attempt == "refused" or not correct:

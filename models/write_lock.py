@@ -32,6 +32,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import peewee
 
+from models import offline as mode
 from models.db import database
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,9 @@ _PG_RETRY = {"40001", "40P01"}
 
 
 def write_transaction() -> Any:
-    """``with write_transaction(): ...`` for work that checks the data, then changes it."""
+    """``with write_transaction(): ...`` for work that checks the data, then changes it.
+    Offline (the server away, the replica open) it refuses with the Thai message at once."""
+    mode.refuse_writes()
     return database.atomic()
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import peewee
 
 from models import attachments, calendar, clock, numbering, records, text_search
+from models import offline as mode
 from models.attachments import Attachment
 from models.base import Actor, dumps, to_json_value
 from models.engine import deadlines
@@ -43,6 +44,7 @@ from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import date_long, parse_be_date
 
 CASE_TABLE = "work_case"  # owner_table of a case's attachments
+BEFORE_KEY = "_before"  # in a step's data: the values the move overwrote (models.engine.undo)
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -156,6 +158,8 @@ def possible_actions(process: ProcessDef, case: Case) -> list[Action]:
 
 
 def may_act(actor: Actor | None, roles: frozenset[Role]) -> bool:
+    if mode.is_offline():
+        return False  # the replica is read-only: no step is offered
     if actor is None:
         return True
     role = role_of(actor)
@@ -168,6 +172,8 @@ def _active(actor: Actor) -> bool:
 
 def refusal(actor: Actor | None, action: Action) -> str | None:
     """Why ``actor`` may not take ``action`` (translated), or None when they may."""
+    if mode.is_offline():
+        return mode.refusal_message()
     if not may_act(actor, action.roles):
         return _("ขั้นตอน “{step}” สำหรับ {roles} เท่านั้น").format(
             step=_(action.step.label), roles=roles_text(action.roles)
@@ -708,12 +714,22 @@ def _act(
     work, work_detail = _copy(case, core), _copy(detail, detail_values)
     to_step = _apply_move(process, work, step, outcome, today, changes, ctx)
     changes.update(_refresh(process, work, work_detail))
+    # What the move overwrites, kept with the step so its actor can take it back for a while
+    # (models.engine.undo)
+    before: dict[str, Any] = {
+        "case": {k: to_json_value(getattr(case, k)) for k in changes},
+        "detail": {k: to_json_value(getattr(detail, k)) for k in detail_values}
+        if detail is not None
+        else {},
+    }
 
     # The case first: its version check serialises two workstations acting at once.
     records.update(actor, case, expected_version=version, **changes)
     if detail is not None and detail_values:
         records.update(actor, detail, **detail_values)
     ids = _store_files(actor, case, files)
+    before["version_after"] = case.version
+    ctx.step_data[BEFORE_KEY] = before
     _record_step(actor, case, step, outcome, to_step, comment, values, ctx, ids)
     _after_save(actor, process, case, detail)
     return case

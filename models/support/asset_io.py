@@ -53,7 +53,7 @@ from models.support.assets import (
     AssetStatus,
 )
 from models.write_lock import write_transaction
-from reports.thaifmt import date_long, date_numeric
+from reports.thaifmt import date_long
 
 Progress = Callable[[int, int], None]
 
@@ -560,7 +560,7 @@ def _export_value(row: assets.AssetRow, key: str) -> Any:
         "status": row.status_label,
     }.get(key, getattr(row, key, ""))
     if isinstance(value, dt.date):
-        return date_numeric(value)
+        return value  # a real Excel date, shown in B.E. (models.spreadsheets.BE_DATE_FORMAT)
     if isinstance(value, decimal.Decimal):
         return float(value)
     return "" if value is None else value

@@ -22,10 +22,12 @@ import peewee
 from models import clock, records, settings, spreadsheets, text_search
 from models.base import Actor, VersionedModel
 from models.errors import ValidationError
+from models.finder import FinderSource, Hit, register_source
 from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.paging import Page, sorted_page
 from models.permissions import Permission, can, require
+from models.recycle import restorable
 from models.support.asset_fields import FIELD_BY_KEY
 from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import arabic_digits, date_numeric, parse_be_date
@@ -815,3 +817,28 @@ def remove_file(actor: Actor | None, asset_id: int, file_id: int) -> None:
     if row.owner_table != FILES_OWNER or row.owner_id != asset_id:
         raise ValidationError(_("ไฟล์นี้ไม่ได้แนบกับครุภัณฑ์นี้"))
     attachments.remove(actor, row)
+
+
+# A deleted asset can be brought back by an administrator for 30 days (models.recycle).
+restorable(Asset, N_("ครุภัณฑ์"), lambda row: f"{row.get('number', '')} {row.get('name', '')}")
+restorable(AssetCategory, N_("หมวดครุภัณฑ์"), lambda row: str(row.get("name", "")))
+
+
+def _find_assets(actor: Actor | None, text: str, limit: int) -> list[Hit]:
+    """Ctrl+K: assets by number, name, serial number or custodian (models.finder)."""
+    require(actor, Permission.VIEW)
+    page = asset_page(AssetFilter(text=text), limit=limit)
+    return [
+        Hit(
+            kind="asset",
+            id=row.id,
+            process="support",
+            kind_label=_("ครุภัณฑ์"),
+            title=f"{row.number} {row.name}",
+            detail=" · ".join(p for p in (row.custodian_name, row.location, row.status_label) if p),
+        )
+        for row in page.rows
+    ]
+
+
+register_source(FinderSource("assets", N_("ครุภัณฑ์"), 20, _find_assets))

@@ -1,6 +1,6 @@
 """Statistics figures (a script, never a test):
 
-    .venv/bin/python tests/benchmarks/statistics.py [--cases 100000] [--tickets 100000]
+    .venv/bin/python tests/benchmarks/statistics_page.py [--cases 100000] [--tickets 100000]
                                                     [--repeat 7] [--backend both]
 
 Bulk-loads 100,000 publication-request cases and 100,000 repair tickets (with 20,000 assets and
