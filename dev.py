@@ -2,12 +2,17 @@
 """Set up ICT Desk's environment, then run the app, the tests or the build.
 
     python3 dev.py run [app options]   set up, then start ICT Desk (demo data on first start)
+    python3 dev.py cli TASK [options]  set up, then run a command-line task (python3 dev.py cli --help)
     python3 dev.py test [pytest args]  set up, then run ruff, mypy, import-linter and the whole test suite
     python3 dev.py freeze              set up, then build installer.spec and self-test the bundle
 
+On Windows: py dev.py run, py dev.py cli ..., py dev.py test.
+
 Only the standard library is used here: this is the first thing that runs on a fresh machine.
 Setting up means: a virtual environment in .venv with the dependencies of pyproject.toml (installed
-again only when they change), the Qt and PDF tools' system libraries on Debian/Ubuntu (through apt,
+installed only
+when something is missing: switching between run and test installs nothing twice, and pip itself
+is never upgraded), the Qt and PDF tools' system libraries on Debian/Ubuntu (through apt,
 when this user may), and the compiled message catalogs.
 """
 
@@ -18,7 +23,7 @@ import sys
 if sys.version_info < (3, 11):  # noqa: UP036 - this file must explain itself on an old Python
     sys.exit(f"ICT Desk needs Python 3.11 or newer (found {sys.version.split()[0]}).")
 
-import hashlib
+import json
 import os
 import platform
 import shutil
@@ -127,16 +132,28 @@ def requirements(extras: list[str]) -> list[str]:
     return reqs
 
 
+def installed_requirements() -> set[str]:
+    """The requirement lines already installed into .venv (as pyproject.toml wrote them)."""
+    try:
+        data = json.loads(STAMP.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()  # none yet, or the one-line digest of an older dev.py: install once more
+    return {str(line) for line in data} if isinstance(data, list) else set()
+
+
 def ensure_dependencies(extras: list[str]) -> None:
+    """Install the requirement lines not installed yet: run (no extras) and test ("dev") share
+    what they have in common, so switching between them installs nothing; a line changed in
+    pyproject.toml is new and gets installed. pip is used as the venv brought it."""
     reqs = requirements(extras)
-    digest = hashlib.sha256("\n".join(reqs).encode()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == digest:
+    done = installed_requirements()
+    missing = [req for req in reqs if req not in done]
+    if not missing:
         return
-    say("installing the Python dependencies (first time or pyproject.toml changed)")
-    pip = [venv_python(), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
-    run([*pip, "--upgrade", "pip"])
-    run([*pip, *reqs])
-    STAMP.write_text(digest)
+    say(f"installing {len(missing)} Python dependencies (first time or pyproject.toml changed)")
+    pip: list[str | os.PathLike[str]] = [venv_python(), "-m", "pip"]
+    run([*pip, "--disable-pip-version-check", "install", "-q", *missing])
+    STAMP.write_text(json.dumps(sorted(done | set(missing)), indent=0), encoding="utf-8")
 
 
 def compile_catalogs() -> None:
@@ -158,18 +175,32 @@ def setup(extras: list[str], *, desktop: bool, test_tools: bool) -> None:
     compile_catalogs()
 
 
-def cmd_run(args: list[str]) -> None:
-    setup([], desktop=True, test_tools=False)
-    if (
+def no_screen() -> bool:
+    """Linux without a desktop session: Qt would abort with a misleading xcb message."""
+    return (
         platform.system() == "Linux"
         and not os.environ.get("DISPLAY")
         and not os.environ.get("WAYLAND_DISPLAY")
         and not os.environ.get("QT_QPA_PLATFORM")
-    ):
+    )
+
+
+def cmd_run(args: list[str]) -> None:
+    if no_screen():
         say(
-            "no screen found (DISPLAY is not set): ICT Desk needs a desktop session to open its window."
+            "no screen found (DISPLAY is not set): ICT Desk needs a desktop session to open its"
+            " window. Start it from the desktop, or use the command line: python3 dev.py cli --help"
         )
+        sys.exit(1)
+    setup([], desktop=True, test_tools=False)
     run([venv_python(), str(ROOT / "main.py"), "--demo-on-first-start", *args], cwd=ROOT)
+
+
+def cmd_cli(args: list[str]) -> None:
+    """A command-line task with the project's own Python (what main.py needs is in .venv)."""
+    setup([], desktop=False, test_tools=False)
+    result = subprocess.run([str(venv_python()), str(ROOT / "main.py"), *args], check=False)
+    sys.exit(result.returncode)
 
 
 def cmd_test(args: list[str]) -> None:
@@ -209,7 +240,7 @@ def cmd_freeze(args: list[str]) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-COMMANDS = {"run": cmd_run, "test": cmd_test, "freeze": cmd_freeze}
+COMMANDS = {"run": cmd_run, "cli": cmd_cli, "test": cmd_test, "freeze": cmd_freeze}
 
 
 def main() -> None:

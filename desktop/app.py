@@ -14,11 +14,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_VERSION
+from desktop import APP_VERSION, ui_font
 from desktop.config import WorkstationConfig, log_dir
 from models.i18n import current_language, set_language
 from resources import FONTS_DIR
@@ -84,6 +84,7 @@ def register_fonts() -> str:
         if families and not family:
             family = families[0]
     _ui_family = family
+    ui_font.family = family
     return family
 
 
@@ -91,27 +92,20 @@ def ui_family() -> str:
     return _ui_family
 
 
-def apply_ui_font(app: QGuiApplication, family: str) -> None:
-    if not family:
-        return
-    base = app.font()
-    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
-    font = QFont(family)
-    font.setPointSizeF(round(size * UI_FONT_SCALE, 1))
-    app.setFont(font)
+def apply_ui_font(app: QGuiApplication, family: str, text_scale: float = 1.0) -> None:
+    """The Thai UI font (``desktop.ui_font``) at the user's text size."""
+    ui_font.apply(app, family, text_scale, UI_FONT_SCALE)
 
 
 def install_translations(app: QGuiApplication, language: str) -> None:
-    """Qt's own strings (context menus, standard buttons) in the chosen language, when Qt ships
-    a catalog for it (it has none for Thai: our dialogs name their buttons themselves)."""
+    """Qt's own strings (file and print dialogs, context menus, standard buttons) in the chosen
+    language: Qt's catalog when it ships one, else for Thai ``views.widgets.qt_thai``."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
-        _translators.append(translator)
+    from views.widgets import qt_thai  # Qt's catalog, else our Thai table and Qt's dialogs
+
+    _translators.extend(qt_thai.install(app, language))
     locale = (
         QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
         if language == "th"
@@ -132,7 +126,7 @@ def make_application(argv: list[str] | None = None, *, language: str | None = No
     if language:
         set_language(language)
     install_translations(app, current_language())
-    apply_ui_font(app, register_fonts())
+    apply_ui_font(app, register_fonts(), WorkstationConfig.load().text_scale)
     excepthook.install(log_dir())
     return app
 

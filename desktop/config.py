@@ -43,6 +43,8 @@ class WorkstationConfig:
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     splitter_sizes: dict[str, list[int]] = field(default_factory=dict)  # by splitter name
     last_username: str = ""
+    connect_timeout_s: int = 3  # a server that takes longer counts as away (offline replica)
+    text_scale: float = 1.0  # the user's text size (preferences): 1.0 = 100 %
 
     @classmethod
     def path(cls) -> Path:

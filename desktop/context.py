@@ -34,6 +34,7 @@ Usage in a tab::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -42,6 +43,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import excepthook, worker
+from models import offline as mode
 from models.errors import DomainError, EnvironmentProblem
 from models.i18n import _
 from models.permissions import Permission, can
@@ -62,9 +64,13 @@ class DatabaseInfo:
     is_embedded: bool
     is_demo: bool = False
     schema_version: int = 0
+    offline: bool = False  # the server is away: this session reads the local replica
+    refreshed_at: dt.datetime | None = None  # the replica's last refresh (offline only)
 
     @property
     def kind_label(self) -> str:
+        if self.offline:
+            return _("สำเนาข้อมูลในเครื่อง (ออฟไลน์)")
         return _("ฐานข้อมูลในเครื่อง") if self.is_embedded else _("เครื่องแม่ข่าย")
 
 
@@ -110,7 +116,10 @@ class AppContext(QObject):
         self.run_in_background(load, apply, owner=self)
 
     def can(self, permission: Permission) -> bool:
-        """Whether to offer an action (a courtesy: the domain function checks again)."""
+        """Whether to offer an action (a courtesy: the domain function checks again). Offline,
+        only viewing is offered: the replica is read-only."""
+        if mode.is_offline() and permission is not Permission.VIEW:
+            return False
         return can(self._user, permission)
 
     # --- work and errors ------------------------------------------------------------------

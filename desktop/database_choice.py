@@ -10,9 +10,11 @@ from desktop.config import WorkstationConfig
 def resolve_database(url: str | None) -> tuple[str | None, str | None]:
     """The URL to open (``--database``, else this workstation's setting, else the default file)
     and the server password from the keyring when the URL has none."""
-    from models.db import parse_url
+    from models.db import parse_url, set_connect_timeout
 
-    chosen = url or WorkstationConfig.load().database_url or None
+    config = WorkstationConfig.load()
+    set_connect_timeout(config.connect_timeout_s)  # a server slower than this counts as away
+    chosen = url or config.database_url or None
     if not chosen:
         return None, None
     parsed = parse_url(chosen)

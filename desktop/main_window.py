@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 from desktop import APP_VERSION, connection, worker
 from desktop.config import WorkstationConfig
 from desktop.context import AppContext
+from desktop.finder import FinderDialog
+from desktop.help import HelpDialog
+from desktop.offline import OfflineController
+from desktop.reminders import ReminderNotifier
 from models import db as dbmod
+from models import offline as mode
 from models.i18n import _
 from models.permissions import ROLE_LABELS, Role
 from views.registry import OpenRequest, ViewSpec, views_for
@@ -40,7 +45,8 @@ log = logging.getLogger(__name__)
 assert connection  # imported for its settings page "ฐานข้อมูลและภาษา"
 
 PING_INTERVAL_MS = 30_000
-HEALTH_COLOURS = {"ok": "#2e7d32", "down": "#c62828", "checking": "#9e9e9e"}
+SERVER_PING_INTERVAL_MS = 3_000  # a server gone is noticed, and the replica opened, within seconds
+HEALTH_COLOURS = {"ok": "#2e7d32", "down": "#c62828", "checking": "#9e9e9e", "offline": "#ef6c00"}
 DEFAULT_SIZE = QSize(1280, 800)
 
 
@@ -107,9 +113,19 @@ class MainWindow(QMainWindow):
         for spec in self.specs:
             self.tabs.addTab(_Placeholder(spec), _(spec.title))
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.setCentralWidget(self.tabs)
+        self.offline: OfflineController | None = None
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        if not ctx.database.is_embedded:  # a server: its replica, offline mode, the refresh
+            self.offline = OfflineController(self)
+            central_layout.addWidget(self.offline.banner)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
+        self._apply_offline_state()
         self._update_title()
         ctx.user_changed.connect(self._user_changed)
         self._restore_geometry()
@@ -176,6 +192,23 @@ class MainWindow(QMainWindow):
         if count:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % count)
 
+    def rebuild_tabs(self) -> None:
+        """Put every built tab back to a placeholder and build the shown one again: after a switch
+        between the server and the replica, so lists reload and write buttons follow the mode."""
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for index, spec in enumerate(self.specs):
+            widget = self.tabs.widget(index)
+            if widget is None or isinstance(widget, _Placeholder):
+                continue
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, _Placeholder(spec), _(spec.title))
+            widget.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if self.specs:
+            self._tab_shown(max(0, current))
+
     def build_all_tabs(self) -> list[str]:
         """Build every tab now; returns the keys of tabs that failed to build."""
         failed = []
@@ -201,6 +234,33 @@ class MainWindow(QMainWindow):
         if callable(handler) and (request.kind or request.id is not None or request.params):
             handler(request)
 
+    def show_help(self, page: str = "") -> HelpDialog:
+        """F1: the manual at the page of the tab in use (or ``page``)."""
+        if not page:
+            index = self.tabs.currentIndex()
+            page = self.specs[index].key if 0 <= index < len(self.specs) else "index"
+        dialog = HelpDialog(page, self)
+        dialog.open()
+        return dialog
+
+    def start_reminders(self) -> ReminderNotifier:
+        """Tray notifications for the user's cases due today or overdue."""
+        self.reminders = ReminderNotifier(self.ctx, self)
+        return self.reminders
+
+    def edit_preferences(self) -> None:
+        """File → ค่าของฉัน…: language and text size, for every user."""
+        from desktop.preferences import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
+    def find_anything(self) -> FinderDialog:
+        """Ctrl+K: search cases, tickets and assets of every process and open the one chosen."""
+        dialog = FinderDialog(self.ctx, self)
+        dialog.chosen.connect(self.open_request)
+        dialog.open()  # not exec(): the result opens through ``chosen``
+        return dialog
+
     # --- menus ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -208,6 +268,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(with_mnemonic(_("แฟ้ม"), "F"))
         self.backup_action = file_menu.addAction(_("สำรองฐานข้อมูล…"))
         self.backup_action.triggered.connect(self.backup_database)
+        self.preferences_action = file_menu.addAction(_("ค่าของฉัน…"))
+        self.preferences_action.triggered.connect(self.edit_preferences)
         self.password_action = file_menu.addAction(_("เปลี่ยนรหัสผ่าน…"))
         self.password_action.triggered.connect(self.change_password)
         file_menu.addSeparator()
@@ -229,6 +291,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, key=spec.key: self.switch_to(key))
             self.view_actions.append(action)
 
+        self.find_action = view_menu.addAction(_("ค้นหาทุกงาน…"))
+        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.find_action.triggered.connect(self.find_anything)
         next_tab = view_menu.addAction(_("แท็บถัดไป"))
         next_tab.setShortcut(QKeySequence("Ctrl+PgDown"))
         next_tab.triggered.connect(lambda: self._step_tab(1))
@@ -237,6 +302,11 @@ class MainWindow(QMainWindow):
         previous_tab.triggered.connect(lambda: self._step_tab(-1))
 
         help_menu = bar.addMenu(with_mnemonic(_("ช่วยเหลือ"), "H"))
+        self.manual_action = help_menu.addAction(_("คู่มือการใช้งาน"))
+        self.manual_action.setShortcut(QKeySequence("F1"))
+        self.manual_action.triggered.connect(lambda: self.show_help())
+        self.shortcuts_action = help_menu.addAction(_("แป้นพิมพ์ลัด"))
+        self.shortcuts_action.triggered.connect(lambda: self.show_help("shortcuts"))
         self.about_action = help_menu.addAction(_("เกี่ยวกับ ICT Desk"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -334,7 +404,9 @@ class MainWindow(QMainWindow):
         self.set_health("checking")
         worker.activity().busy_changed.connect(self._busy)
         self.ping_timer = QTimer(self)
-        self.ping_timer.setInterval(PING_INTERVAL_MS)
+        self.ping_timer.setInterval(
+            PING_INTERVAL_MS if info.is_embedded else SERVER_PING_INTERVAL_MS
+        )
         self.ping_timer.timeout.connect(self.check_health)
         self.ping_timer.start()
         QTimer.singleShot(0, self.check_health)
@@ -348,18 +420,46 @@ class MainWindow(QMainWindow):
             "ok": _("เชื่อมต่อฐานข้อมูลปกติ"),
             "down": _("ขาดการเชื่อมต่อฐานข้อมูล"),
             "checking": _("กำลังตรวจสอบการเชื่อมต่อ"),
+            "offline": mode.status_text(),
         }[state]
         colour = HEALTH_COLOURS[state]
         self.health_label.setText(f'<span style="color:{colour}">●</span> {text}')
         self.health_label.setToolTip(text)
 
     def check_health(self) -> None:
+        if self.ctx.database.offline:
+            self.set_health("offline")  # the offline controller's probe watches the server
+            return
         worker.run_in_background(
-            dbmod.ping,
-            lambda ok: self.set_health("ok" if ok else "down"),
-            lambda _exc: self.set_health("down"),
-            owner=self,
+            dbmod.ping, self._pinged, lambda _exc: self._pinged(False), owner=self
         )
+
+    def _pinged(self, ok: bool) -> None:
+        if self.ctx.database.offline:
+            return
+        self.set_health("ok" if ok else "down")
+        if not ok and self.offline is not None:
+            self.offline.server_lost()
+
+    def database_changed(self) -> None:
+        """The offline controller switched between the server and the replica."""
+        info = self.ctx.database
+        self.database_label.setText(
+            _("{kind}: {where}").format(kind=info.kind_label, where=info.display)
+        )
+        self.database_label.setToolTip(info.url)
+        self._apply_offline_state()
+        if not info.offline:
+            self.check_health()
+
+    def _apply_offline_state(self) -> None:
+        """Offline: the status bar says so with the replica's age; writing actions are off."""
+        offline = self.ctx.database.offline
+        for action in (self.backup_action, self.password_action):
+            action.setEnabled(not offline)
+        if offline:
+            self.set_health("offline")
+            self.database_label.setText(mode.status_text())
 
     def _user_changed(self) -> None:
         user = self.ctx.user
@@ -405,6 +505,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ping_timer.stop()
+        if self.offline is not None:
+            self.offline.stop()
         try:
             self.save_geometry()
         except OSError:

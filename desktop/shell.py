@@ -175,6 +175,7 @@ class Shell(QObject):
         window.show()
         window.raise_()
         window.activateWindow()  # the login dialog had the focus; keyboard shortcuts need it here
+        window.start_reminders()  # tray notifications for the user's cases due or overdue
 
     def _after_logout(self) -> None:
         self.window = None

@@ -9,6 +9,7 @@ and the message says where its last backup is; a database from a newer ICT Desk 
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import logging
 from dataclasses import dataclass
@@ -16,10 +17,17 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop import worker
+from desktop import replica_session, worker
 from desktop.context import DatabaseInfo
 from models import db as dbmod
-from models.errors import DatabaseCorrupt, DatabaseTooNew, DatabaseUrlError, EnvironmentProblem
+from models import offline as mode
+from models.errors import (
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    DatabaseUrlError,
+    EnvironmentProblem,
+)
 from models.i18n import _
 
 log = logging.getLogger(__name__)
@@ -60,6 +68,13 @@ def apply_office_settings() -> None:
     configure_documents()
 
 
+def open_offline(url: str | None) -> OpenedDatabase:
+    """Worker side, at start: the replica instead of the server that did not answer."""
+    info = replica_session.switch_to_replica(url)
+    apply_office_settings()
+    return OpenedDatabase(info, needs_setup=False)
+
+
 def warm_up() -> None:
     """Worker side, while the login dialog waits for the user: the working-day calendar (the
     holidays package and this year's closed days), which the first lists need for their deadlines,
@@ -73,11 +88,16 @@ class Choice(enum.Enum):
     RETRY = "retry"
     CHANGE = "change"
     EMBEDDED = "embedded"
+    OFFLINE = "offline"
     QUIT = "quit"
 
 
 def ask_after_failure(
-    exc: EnvironmentProblem, *, embedded_offered: bool, parent: QWidget | None = None
+    exc: EnvironmentProblem,
+    *,
+    embedded_offered: bool,
+    parent: QWidget | None = None,
+    replica_at: dt.datetime | None = None,
 ) -> Choice:
     """The start-up problem box; which buttons make sense depends on the problem."""
     box = QMessageBox(parent)
@@ -86,6 +106,18 @@ def ask_after_failure(
     box.setText(exc.message)
     box.setInformativeText(exc.advice)
     buttons: dict[object, Choice] = {}
+    if replica_at is not None:
+        box.setInformativeText(
+            _(
+                "เครื่องนี้มีสำเนาข้อมูล ณ {when} เปิดดู ค้นหา และพิมพ์ทะเบียนได้ "
+                "แต่บันทึกหรือแก้ไขไม่ได้จนกว่าจะเชื่อมต่อเครื่องแม่ข่ายได้"
+            ).format(when=mode.when_text(replica_at))
+        )
+        offline = box.addButton(
+            _("เปิดสำเนาข้อมูลในเครื่อง (ดูอย่างเดียว)"), QMessageBox.ButtonRole.AcceptRole
+        )
+        buttons[offline] = Choice.OFFLINE
+        box.setDefaultButton(offline)
     # Trying again cannot mend a damaged file, a newer schema or a mistyped address.
     retry_makes_sense = not isinstance(exc, (DatabaseCorrupt, DatabaseTooNew, DatabaseUrlError))
     if retry_makes_sense:
@@ -115,6 +147,13 @@ def open_database_flow(
                 parent=parent,
                 text=_("กำลังเปิดฐานข้อมูล…"),
             )
+            replica_session.remember_server(None if opened.info.is_embedded else url, password)
+            if not opened.info.is_embedded:  # replication switched off, or its user: delete it
+                worker.run_in_background(
+                    replica_session.start_checks,
+                    lambda check: log.info("replica start check: %s", check),
+                    lambda exc: log.warning("replica start check failed: %r", exc),
+                )
             worker.run_in_background(
                 warm_up, None, lambda exc: log.warning("warming up the calendar failed: %r", exc)
             )
@@ -125,9 +164,24 @@ def open_database_flow(
             offered = (url or embedded) != embedded and not (
                 isinstance(exc, DatabaseCorrupt) and _is_default_file(exc.path)
             )
-            choice = ask_after_failure(exc, embedded_offered=offered, parent=parent)
+            replica_at = _replica_time(url, exc)
+            choice = ask_after_failure(
+                exc, embedded_offered=offered, parent=parent, replica_at=replica_at
+            )
         if choice is Choice.RETRY:
             continue
+        if choice is Choice.OFFLINE:
+            try:
+                opened = worker.wait_for(
+                    lambda u=url: open_offline(u),  # type: ignore[misc]
+                    parent=parent,
+                    text=_("กำลังเปิดสำเนาข้อมูลในเครื่อง…"),
+                )
+            except EnvironmentProblem as problem:
+                ask_after_failure(problem, embedded_offered=False, parent=parent)
+                continue
+            replica_session.remember_server(url, password)
+            return opened
         if choice is Choice.EMBEDDED:
             url, password = None, None
             continue
@@ -138,6 +192,19 @@ def open_database_flow(
                 dialog.save_to_workstation()
             continue
         return None
+
+
+def _replica_time(url: str | None, exc: EnvironmentProblem) -> dt.datetime | None:
+    """When the server did not answer and this workstation holds its replica: how old it is."""
+    if not isinstance(exc, DatabaseUnavailable) or not url:
+        return None
+    try:
+        if dbmod.parse_url(url).is_embedded:
+            return None
+    except EnvironmentProblem:
+        return None
+    meta = replica_session.replica_meta()
+    return meta.refreshed_at if meta is not None else None
 
 
 def _is_default_file(path: str) -> bool:

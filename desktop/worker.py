@@ -303,7 +303,12 @@ def _translate_driver_error(exc: BaseException) -> BaseException:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         log.warning("database error in background work: %s", detail)
         lowered = detail.lower()
-        if "locked" in lowered or "busy" in lowered:
+        from models.write_lock import is_retryable
+
+        if is_retryable(exc):  # still a deadlock victim after the data layer's retries
+            message = _("มีผู้ใช้เครื่องอื่นบันทึกข้อมูลเดียวกันในเวลาเดียวกัน จึงทำรายการนี้ไม่สำเร็จ")
+            advice = _("กรุณาลองใหม่อีกครั้ง ข้อมูลที่กรอกไว้ยังอยู่ในหน้าจอ")
+        elif "locked" in lowered or "busy" in lowered:
             message = _("ฐานข้อมูลกำลังถูกใช้งานโดยเครื่องอื่น จึงทำรายการนี้ไม่สำเร็จ")
             advice = _("กรุณารอสักครู่แล้วลองใหม่")
         elif "disk" in lowered or "full" in lowered or "readonly" in lowered:

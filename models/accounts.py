@@ -4,9 +4,12 @@ lockout) are in ``models.users``; this module holds only the table, so ``models.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import peewee
 
 from models.base import VersionedModel
+from models.i18n import N_
 from models.org import WorkGroup
 from models.roles import Role
 
@@ -27,6 +30,14 @@ class User(VersionedModel):
     active = peewee.BooleanField(default=True)
 
     audit_redact = frozenset({"password_hash"})
+    # Labels people see, for messages about a value that does not fit its column (models.records).
+    field_labels: ClassVar[dict[str, str]] = {
+        "username": N_("ชื่อผู้ใช้"),
+        "full_name": N_("ชื่อ-นามสกุล"),
+        "position": N_("ตำแหน่ง"),
+        "email": N_("อีเมล"),
+        "phone": N_("โทรศัพท์"),
+    }
 
     class Meta:
         table_name = "app_user"  # "user" is reserved in PostgreSQL

@@ -13,7 +13,7 @@ import peewee
 from models import clock, records, settings
 from models.base import Actor, BaseModel
 from models.db import backend_name, database
-from models.errors import ValidationError
+from models.errors import NotFound, ValidationError
 from models.i18n import _
 from models.permissions import Permission, require
 
@@ -121,20 +121,33 @@ def for_owner(owner_table: str, owner_id: int, purpose: str | None = None) -> li
     return list(query.order_by(Attachment.id))
 
 
+def _bytes_of(row: Attachment) -> bytes:
+    data = bytes(row.data)
+    if not data and row.size:
+        # Offline, the replica keeps the newest files within its limits; this one was left out.
+        raise NotFound(
+            _(
+                "ไฟล์ “{name}” ({size:.1f} MB) ไม่ได้เก็บไว้ในสำเนาข้อมูลในเครื่องนี้ "
+                "จะเปิดได้เมื่อเชื่อมต่อเครื่องแม่ข่ายได้แล้ว"
+            ).format(name=row.filename, size=row.size / 1048576)
+        )
+    return data
+
+
 def content(attachment_id: int) -> bytes:
-    row = records.get(Attachment, attachment_id)
-    return bytes(row.data)
+    return _bytes_of(records.get(Attachment, attachment_id))
 
 
 def save_copy(attachment_id: int, folder: Path) -> Path:
     """Write a file out under its display name inside ``folder`` (never outside it)."""
     row = records.get(Attachment, attachment_id)
+    data = _bytes_of(row)
     target = folder / safe_display_name(row.filename)
     n = 1
     while target.exists():
         n += 1
         target = folder / f"{Path(row.filename).stem} ({n}){Path(row.filename).suffix}"
-    target.write_bytes(bytes(row.data))
+    target.write_bytes(data)
     return target
 
 

@@ -9,12 +9,13 @@ runs the numbered migrations in ``models/migrations`` with peewee's own runner.
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlparse, urlsplit, urlunsplit
 
 import peewee
 import platformdirs
@@ -38,7 +39,8 @@ SQLITE_PRAGMAS = {
     "synchronous": "normal",  # safe with WAL; a power cut loses at most the last commit
     "cache_size": -16_000,  # KiB
 }
-CONNECT_TIMEOUT_S = 5
+CONNECT_TIMEOUT_S = 3  # default of the workstation setting; see set_connect_timeout
+_connect_timeout_s = CONNECT_TIMEOUT_S
 BACKENDS = {
     "sqlite": "sqlite",
     "postgresql": "postgresql",
@@ -48,6 +50,40 @@ BACKENDS = {
 }
 
 database = peewee.DatabaseProxy()
+
+# Text no column stores (entry refuses it, ``models.records``) but a lookup may still carry: a NUL
+# (PostgreSQL's driver raises ValueError) or a lone surrogate (no driver encodes it).
+_UNSENDABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+class _TextGuard(peewee.Database):
+    """A statement whose parameters hold text no database can take is refused with a Thai
+    message (a ``ValidationError``), not a raw ValueError or UnicodeEncodeError: forms check
+    fields by name first; this catches a lookup (a name, a filter) made before that check."""
+
+    def execute_sql(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except (ValueError, UnicodeEncodeError) as exc:
+            if not any(isinstance(p, str) and _UNSENDABLE.search(p) for p in params or ()):
+                raise
+            from models.errors import ValidationError
+
+            raise ValidationError(
+                _("ข้อมูลที่กรอกมีอักขระที่ใช้ไม่ได้ (เช่น อักขระ NUL หรืออักขระที่ไม่สมบูรณ์) กรุณาลบออก")
+            ) from exc
+
+
+class SqliteGuardedDatabase(_TextGuard, peewee.SqliteDatabase):
+    pass
+
+
+class PostgresqlGuardedDatabase(_TextGuard, peewee.PostgresqlDatabase):
+    pass
+
+
+class MySQLGuardedDatabase(_TextGuard, peewee.MySQLDatabase):
+    pass
 
 
 @dataclass(frozen=True)
@@ -166,16 +202,27 @@ def parse_url(url: str) -> DatabaseUrl:
     )
 
 
+def set_connect_timeout(seconds: int) -> None:
+    """How long a server may take to answer a connection before it counts as away (the
+    workstation's setting; a start falls back to the offline replica after it)."""
+    global _connect_timeout_s
+    _connect_timeout_s = max(1, int(seconds))
+
+
+def connect_timeout() -> int:
+    return _connect_timeout_s
+
+
 def _connect_kwargs(parsed: DatabaseUrl) -> dict[str, Any]:
     if parsed.backend == "sqlite":
         # Every transaction takes the write lock at BEGIN (models/write_lock.py says why).
         return {"pragmas": SQLITE_PRAGMAS, "lock_type": "IMMEDIATE"}
     if parsed.backend == "postgresql":
-        return {"connect_timeout": CONNECT_TIMEOUT_S}
+        return {"connect_timeout": _connect_timeout_s}
     # MySQL: full Unicode (Thai needs utf8mb4), long attachments.
     return {
         "charset": "utf8mb4",
-        "connect_timeout": CONNECT_TIMEOUT_S,
+        "connect_timeout": _connect_timeout_s,
         "field_types": {"BLOB": "LONGBLOB"},
         "sql_mode": "TRADITIONAL",
     }
@@ -185,7 +232,7 @@ def make_database(parsed: DatabaseUrl) -> peewee.Database:
     """A peewee Database object for the URL, not yet connected."""
     if parsed.backend == "sqlite":
         assert parsed.path is not None
-        return peewee.SqliteDatabase(str(parsed.path), **_connect_kwargs(parsed))
+        return SqliteGuardedDatabase(str(parsed.path), **_connect_kwargs(parsed))
     from playhouse import db_url  # deferred: it loads peewee's pool/extension modules (~10 ms)
 
     drivers.ensure_driver(parsed.backend)
@@ -195,7 +242,10 @@ def make_database(parsed: DatabaseUrl) -> peewee.Database:
     query = dict(parse_qsl(urlsplit(url).query))
     kwargs = {**_connect_kwargs(parsed), **query}
     base = scheme + "://" + rest.split("?", 1)[0]
-    db: peewee.Database = db_url.connect(base, unquote_password=True, unquote_user=True, **kwargs)
+    connect_kwargs = db_url.parseresult_to_dict(urlparse(base), True, True)
+    connect_kwargs.update(kwargs)
+    guarded = PostgresqlGuardedDatabase if parsed.backend == "postgresql" else MySQLGuardedDatabase
+    db: peewee.Database = guarded(**connect_kwargs)
     params = db.connect_params
     if "passwd" in params:  # db_url still uses PyMySQL's deprecated keyword
         params["password"] = params.pop("passwd")
@@ -322,7 +372,29 @@ def upgrade(db: peewee.Database, *, backup_dir: Path | None = None) -> list[str]
             backup.backup_sqlite(
                 db, backup_dir, label=f"before-{status.pending[0].split('_', 1)[0]}"
             )
-        return list(migration_runner(db).up())
+        try:
+            return list(migration_runner(db).up())
+        except (peewee.ProgrammingError, peewee.OperationalError) as exc:
+            if not _permission_denied(exc):
+                raise
+            raise DatabaseUnavailable(
+                _("ฐานข้อมูลต้องปรับรุ่น ({names}) แต่บัญชีที่ใช้เชื่อมต่อไม่มีสิทธิ์แก้ไขโครงสร้าง").format(
+                    names=", ".join(status.pending)
+                ),
+                _(
+                    "ให้ผู้ดูแลระบบปรับรุ่นด้วยบัญชีเจ้าของ schema (db upgrade) "
+                    "แล้วให้สิทธิ์บัญชีใช้งาน (db grant) ก่อนเปิดโปรแกรมอีกครั้ง"
+                ),
+            ) from exc
+
+
+def _permission_denied(exc: BaseException) -> bool:
+    """The working account (models.server_roles) met a migration it may not run."""
+    orig = getattr(exc, "orig", None) or exc.__cause__ or exc
+    if getattr(orig, "pgcode", None) == "42501":  # insufficient_privilege
+        return True
+    code = orig.args[0] if getattr(orig, "args", None) else None
+    return code in {1142, 1044, 1227}  # command denied, access denied, needs a privilege
 
 
 def connect(url: str | None = None, *, password: str | None = None) -> peewee.Database:
@@ -332,8 +404,16 @@ def connect(url: str | None = None, *, password: str | None = None) -> peewee.Da
         parsed = parsed.with_password(password)
     if parsed.backend == "sqlite":
         assert parsed.path is not None
-        parsed.path.parent.mkdir(parents=True, exist_ok=True)
-        _check_sqlite_file(parsed.path)
+        try:
+            parsed.path.parent.mkdir(parents=True, exist_ok=True)
+            _check_sqlite_file(parsed.path)
+        except OSError as exc:  # an unmapped shared drive, a read-only folder, a file as folder
+            raise DatabaseUnavailable(
+                _("เปิดไฟล์ฐานข้อมูล {path} ไม่ได้ ({detail})").format(
+                    path=parsed.path, detail=exc.strerror or exc
+                ),
+                _("ตรวจสอบว่าโฟลเดอร์นี้มีอยู่และมีสิทธิ์เขียน"),
+            ) from exc
     db = make_database(parsed)
     try:
         db.connect(reuse_if_open=True)

@@ -4,17 +4,37 @@ ask for service, named signatories, committees and their members, and vendors.""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import peewee
 
 from models.base import VersionedModel
 from models.i18n import N_
 
+# Labels people see, for messages about a value that does not fit its column (models.records).
+FIELD_LABELS: dict[str, str] = {
+    "name": N_("ชื่อ"),
+    "short_name": N_("ชื่อย่อ"),
+    "phone": N_("โทรศัพท์"),
+    "email": N_("อีเมล"),
+    "address": N_("ที่อยู่"),
+    "contact_person": N_("ผู้ติดต่อ"),
+    "tax_id": N_("เลขประจำตัวผู้เสียภาษี"),
+    "title": N_("ตำแหน่งที่ลงนาม"),
+    "full_name": N_("ชื่อ-นามสกุล"),
+    "position": N_("ตำแหน่ง"),
+    "branch": N_("สำนักงานใหญ่/สาขา"),
+    "mailing_address": N_("ที่อยู่สำหรับติดต่อ"),
+    "bank_name": N_("ธนาคาร"),
+    "bank_account_no": N_("เลขที่บัญชี"),
+    "bank_account_name": N_("ชื่อบัญชี"),
+}
+
 
 class Organisation(VersionedModel):
     """The agency's details printed on documents (one row)."""
 
+    field_labels: ClassVar[dict[str, str]] = FIELD_LABELS
     name = peewee.CharField(
         max_length=300
     )  # สำนักงานรับรองมาตรฐานและประเมินคุณภาพการศึกษา (องค์การมหาชน)
@@ -46,6 +66,7 @@ class WorkGroup(VersionedModel):
 class Unit(VersionedModel):
     """A requesting unit inside the agency (หน่วยงานที่ขอรับบริการ)."""
 
+    field_labels: ClassVar[dict[str, str]] = FIELD_LABELS
     name = peewee.CharField(max_length=300, unique=True)
     short_name = peewee.CharField(max_length=50, default="")
     phone = peewee.CharField(max_length=100, default="")
@@ -56,6 +77,7 @@ class Unit(VersionedModel):
 class Signatory(VersionedModel):
     """A named person who signs or approves on a step but does not log in (e.g. the Director)."""
 
+    field_labels: ClassVar[dict[str, str]] = FIELD_LABELS
     title = peewee.CharField(max_length=200)  # ผู้อำนวยการ, รองผู้อำนวยการ (ในกำกับ)
     full_name = peewee.CharField(max_length=200)
     position = peewee.CharField(max_length=300, default="")  # printed under the name
@@ -135,6 +157,7 @@ class CommitteeMember(VersionedModel):
 class Vendor(VersionedModel):
     """A company the office buys from or contracts with (ผู้รับจ้าง / ผู้ขาย)."""
 
+    field_labels: ClassVar[dict[str, str]] = FIELD_LABELS
     name = peewee.CharField(max_length=300, unique=True)
     tax_id = peewee.CharField(max_length=20, default="")
     address = peewee.TextField(default="")

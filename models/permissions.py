@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from models import offline as mode
 from models.accounts import User
 from models.base import Actor
 from models.errors import PermissionDenied
@@ -93,6 +94,8 @@ def _check_account_now(actor: Actor) -> None:
 
 
 def require(actor: Actor | None, permission: Permission) -> None:
+    if permission is not Permission.VIEW:
+        mode.refuse_writes()  # every domain write asks for more than viewing
     if actor is not None:
         _check_account_now(actor)
     if not can(actor, permission):
@@ -106,6 +109,7 @@ def require(actor: Actor | None, permission: Permission) -> None:
 
 def require_role(actor: Actor | None, *roles: Role) -> None:
     """For steps reserved to named roles (e.g. only หน.ภทส. decides eligibility)."""
+    mode.refuse_writes()  # named roles are asked for steps, which write
     if actor is None:
         return
     _check_account_now(actor)

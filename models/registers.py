@@ -135,6 +135,54 @@ def render_register(name: str, start: dt.date | None, end: dt.date | None) -> by
         return render_register_table(table)
 
 
+def register_workbook(name: str, start: dt.date | None, end: dt.date | None, output: Path) -> int:
+    """The register as an .xlsx workbook (same rows, columns and title as the print-out). A cell
+    that holds a date and nothing else (as the registers write them: ``23 พ.ย. 2569``,
+    ``10 เม.ย. 69``) becomes a real Excel date shown in B.E., so Excel sorts and filters it; the
+    registers stay declared once, for paper. Returns the number of rows written."""
+    from models.spreadsheets import SheetColumn, display_date, write_xlsx
+
+    definition = get_register(name)
+    with document_language():
+        rows = definition.rows(start, end)
+        org = organisation()
+        subtitle = " ".join(
+            p for p in (org.mission, org.name, period_text(start, end, thai=False)) if p
+        )
+        widths = [c.weight for c in definition.columns]
+        scale = 14 / (sum(widths) / len(widths)) if widths else 1.0
+
+        def cell(text: str) -> object:
+            day = display_date(text)
+            return day if day is not None else text
+
+        write_xlsx(
+            output,
+            title=_(definition.title),
+            subtitle=subtitle,
+            columns=[
+                SheetColumn(_(c.title), max(8.0, min(60.0, c.weight * scale)))
+                for c in definition.columns
+            ],
+            rows=[[cell(row.get(c.key, "")) for c in definition.columns] for row in rows],
+            sheet_name=_(definition.title)[:31],
+        )
+    return len(rows)
+
+
+def export_register(
+    name: str, *, date_from: str | None, date_to: str | None, output: Path
+) -> tuple[Path, int]:
+    """``export-register``: as ``print_register``, into an .xlsx file."""
+    if output.suffix.lower() != ".xlsx":
+        raise ValidationError(
+            _("ไฟล์ที่ส่งออกต้องเป็น .xlsx (ได้รับ “{name}”)").format(name=output.name),
+            {"output": _("ต้องลงท้ายด้วย .xlsx")},
+        )
+    start, end = parse_period(date_from, date_to)
+    return output, register_workbook(name, start, end, output)
+
+
 def print_register(name: str, *, date_from: str | None, date_to: str | None, output: Path) -> Path:
     start, end = parse_period(date_from, date_to)
     data = render_register(name, start, end)

@@ -26,6 +26,7 @@ MODEL_MODULES = [
     "models.engine.tables",
     "models.publication.process",
     "models.data_request.process",
+    "models.support.ticket_records",
     "models.support.tickets",
     "models.support.loans",
     "models.words",
@@ -38,6 +39,7 @@ MODEL_MODULES = [
     "models.infrastructure.problems",
     "models.infrastructure.projects",
     "models.development.records",
+    "models.statistics.workdays",
 ]
 
 

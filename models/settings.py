@@ -65,6 +65,13 @@ _DEFS = [
     SettingDef("documents.date_indent_cm", 8.0, N_("ระยะเริ่ม “วันที่” ในบันทึกข้อความ (ซม.)"), 4, 12),
     SettingDef("documents.top_margin_cm", 1.5, N_("ระยะขอบบน (ซม.)"), 0.5, 4),
     SettingDef("documents.bottom_margin_cm", 2.0, N_("ระยะขอบล่าง (ซม.)"), 0.5, 4),
+    SettingDef(
+        "documents.lines_with_signature",
+        2,
+        N_("จำนวนบรรทัดท้ายเนื้อหาที่ขึ้นหน้าใหม่พร้อมคำลงท้ายและลายมือชื่อ"),
+        1,
+        6,
+    ),
     SettingDef("backup.keep_daily", 14, N_("จำนวนสำเนาสำรองรายวันที่เก็บไว้"), 1, 365),
 ]
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}

@@ -81,8 +81,29 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# A filter longer than this matches nothing: no stored search text is searched for by a paragraph
+# (and SQLite refuses LIKE patterns past 50,000 bytes: "LIKE or GLOB pattern too complex").
+MAX_FILTER = 1_000
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+NOTHING = peewee.SQL("1 = 0")
+
+
+def can_match(text: str) -> bool:
+    """False for a filter no stored text can contain: control characters and lone surrogates are
+    refused at entry (PostgreSQL refuses a NUL in a query, SQLite reads it as the pattern's end
+    and matches every row, and no driver encodes a lone surrogate), or an overlong filter."""
+    return len(text) <= MAX_FILTER and not _UNSTORABLE.search(text)
+
+
+def field_contains(field: Any, text: str) -> Any:
+    """A WHERE condition: a plain text column contains ``text`` (or nothing, as ``can_match``)."""
+    return field.contains(text) if can_match(text) else NOTHING
+
+
 def contains(model: type[peewee.Model], text: str) -> Any:
     """A WHERE condition: ``model.search_text`` contains ``text`` (already normalised)."""
+    if not can_match(text):
+        return NOTHING
     field = model._meta.fields["search_text"]
     key: Any = model._meta.primary_key
     table = model._meta.table_name

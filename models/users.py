@@ -11,10 +11,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from models import audit, clock, records
+from models import offline as mode
 from models.accounts import User as User  # re-exported: callers know accounts as models.users.User
 from models.base import Actor
 from models.db import database
-from models.errors import AuthenticationError, ValidationError
+from models.errors import AuthenticationError, PermissionDenied, ValidationError
 from models.i18n import _
 from models.permissions import Permission, Role, require
 
@@ -37,11 +38,22 @@ def use_fast_hashing_for_tests() -> None:
     _DUMMY_HASH = _hasher.hash("ictdesk-timing-guard")
 
 
+def _secret_bytes(password: str) -> bytes:
+    """The password as argon2 takes it; a lone surrogate (pasted from a broken clipboard) is
+    kept as its code rather than failing the encoding (a new password with one is refused)."""
+    return password.encode("utf-8", "surrogatepass")
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher.hash(_secret_bytes(password))
 
 
 def check_password_rules(password: str) -> None:
+    if re.search(r"[\x00-\x1f\x7f\ud800-\udfff]", password):
+        raise ValidationError(
+            _("รหัสผ่านมีอักขระที่ใช้ไม่ได้ (อักขระควบคุมหรืออักขระที่ไม่สมบูรณ์)"),
+            {"password": _("รหัสผ่านมีอักขระที่ใช้ไม่ได้")},
+        )
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
             _("รหัสผ่านต้องยาวอย่างน้อย {n} ตัวอักษร").format(n=MIN_PASSWORD_LENGTH),
@@ -106,8 +118,10 @@ def _create(
 ) -> User:
     username = normalise_username(username)
     errors = _validate_account(username, full_name, role)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = _("รหัสผ่านต้องยาวอย่างน้อย {n} ตัวอักษร").format(n=MIN_PASSWORD_LENGTH)
+    try:
+        check_password_rules(password)
+    except ValidationError as exc:
+        errors["password"] = exc.message
     _raise_if(errors)
     try:
         return records.create(
@@ -134,6 +148,8 @@ def update_user(
     own_fields = {"full_name", "position", "email", "phone"}
     if not (actor is not None and actor.id == user.id and set(changes) <= own_fields):
         require(actor, Permission.MANAGE_USERS)
+    elif isinstance(actor, User) or User.select().where(User.id == actor.id).exists():
+        _require_active_self(User.get_by_id(actor.id))
     if "password_hash" in changes:
         raise ValidationError(_("เปลี่ยนรหัสผ่านได้จากเมนูเปลี่ยนรหัสผ่านเท่านั้น"))
     if "username" in changes:
@@ -161,26 +177,43 @@ def _keep_one_admin(user: User) -> None:
         raise ValidationError(_("ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน"))
 
 
+def login_refused_message() -> str:
+    """The one answer to every failed login: unknown name, wrong password, locked or switched-off
+    account all read the same, so the message never tells which user names exist."""
+    return _(
+        "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง หรือบัญชีถูกระงับชั่วคราว (ใส่รหัสผ่านผิด {n} ครั้ง บัญชีจะถูกระงับ {m} นาที)"
+    ).format(n=MAX_FAILED_LOGINS, m=LOCK_MINUTES)
+
+
 def authenticate(username: str, password: str) -> User:
-    """Log in. Five wrong passwords lock the account for five minutes; messages never reveal
-    whether the user name exists."""
-    wrong = _("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง")
-    user = User.get_or_none(User.username == normalise_username(username))
+    """Log in. Five wrong passwords lock the account for five minutes. Every failure gets the same
+    message and costs the same: exactly one argon2 check (against a stand-in hash when the name is
+    unknown or the account switched off), and a locked account's hash is checked too, the result
+    ignored. The attempt is counted, under the user row's lock, *before* the hash is checked, so
+    workstations guessing in parallel get at most five checks between them."""
+    refused = AuthenticationError(login_refused_message())
+    try:
+        user = User.get_or_none(User.username == normalise_username(username))
+    except ValidationError:  # a name no account can have (a NUL...): an unknown name
+        user = None
     if user is None or not user.active:
         _verify(_DUMMY_HASH, password)  # same cost as a real check
-        raise AuthenticationError(wrong)
+        raise refused
     now = clock.now()
-    if user.locked_until and user.locked_until > now:
-        raise AuthenticationError(_locked_message(user.locked_until))
-    if not _verify(user.password_hash, password):
-        _record_failure(user, now)
-        user = User.get_by_id(user.id)
-        if user.locked_until and user.locked_until > now:
-            raise AuthenticationError(_locked_message(user.locked_until))
-        left = MAX_FAILED_LOGINS - user.failed_logins
-        raise AuthenticationError(
-            wrong + " " + _("(ลองได้อีก {n} ครั้งก่อนบัญชีจะถูกระงับชั่วคราว)").format(n=left)
-        )
+    if mode.is_offline():
+        # The replica is read-only: the password is checked against its copy (locked accounts
+        # stay locked), and neither the attempt nor the login is recorded.
+        locked = user.locked_until is not None and user.locked_until > now
+        if not _verify(user.password_hash, password) or locked:
+            raise refused
+        return user
+    attempt = _count_attempt(user.id, now)
+    correct = _verify(user.password_hash, password)
+    if attempt == "refused" or not correct:
+        if attempt == "counted":  # the attempt that locked is logged as the lock
+            with database.atomic():
+                audit.record(None, "login_failed", User._meta.table_name, user.id)
+        raise refused
     with database.atomic():
         changes: dict[Any, Any] = {
             User.failed_logins: 0,
@@ -196,30 +229,43 @@ def authenticate(username: str, password: str) -> User:
 
 def _verify(password_hash: str, password: str) -> bool:
     try:
-        return bool(_hasher.verify(password_hash, password))
+        return bool(_hasher.verify(password_hash, _secret_bytes(password)))
     except (VerificationError, InvalidHashError):
         return False
 
 
-def _record_failure(user: User, now: dt.datetime) -> None:
+def _count_attempt(user_id: int, now: dt.datetime) -> str:
+    """Count one login attempt before its password is checked: ``refused`` while the account is
+    locked, ``locking`` for the attempt that reaches the limit, else ``counted``.
+    The attempt that reaches the limit sets the lock at once (a success clears it), so a crash
+    between counting and checking never leaves an account stuck, and the count is never reset by
+    locking: the limit holds whatever the order in which parallel attempts finish."""
     with database.atomic():
-        User.update(failed_logins=User.failed_logins + 1).where(User.id == user.id).execute()
-        fresh = User.get_by_id(user.id)
-        if fresh.failed_logins >= MAX_FAILED_LOGINS:
-            until = now + dt.timedelta(minutes=LOCK_MINUTES)
-            User.update(failed_logins=0, locked_until=until).where(User.id == user.id).execute()
-            audit.record(None, "lock", User._meta.table_name, user.id, after={"until": until})
-        else:
-            audit.record(None, "login_failed", User._meta.table_name, user.id)
+        query = User.select(User.failed_logins, User.locked_until).where(User.id == user_id)
+        if not isinstance(database.obj, peewee.SqliteDatabase):  # SQLite: BEGIN IMMEDIATE locks
+            query = query.for_update()
+        row: tuple[int, dt.datetime | None] = query.tuples().get()  # type: ignore[assignment]
+        failed, locked_until = row
+        if locked_until is not None and locked_until > now:
+            return "refused"
+        failed = (0 if locked_until is not None else failed) + 1
+        until = now + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED_LOGINS else None
+        User.update(failed_logins=failed, locked_until=until).where(User.id == user_id).execute()
+        if until is not None:
+            audit.record(None, "lock", User._meta.table_name, user_id, after={"until": until})
+    return "counted" if until is None else "locking"
 
 
-def _locked_message(until: dt.datetime) -> str:
-    return _("บัญชีนี้ถูกระงับชั่วคราวเพราะใส่รหัสผ่านผิด {n} ครั้ง กรุณาลองใหม่หลังเวลา {time} น.").format(
-        n=MAX_FAILED_LOGINS, time=until.strftime("%H:%M")
-    )
+def _require_active_self(user: User) -> None:
+    """An open session of an account switched off meanwhile may not change anything of it."""
+    active = User.select(User.active).where(User.id == user.id).scalar()
+    if not active:
+        raise PermissionDenied(_("บัญชีผู้ใช้ของท่านถูกปิดการใช้งานแล้ว กรุณาติดต่อผู้ดูแลระบบ"))
 
 
 def change_own_password(user: User, old_password: str, new_password: str) -> User:
+    _require_active_self(user)
+    user = User.get_by_id(user.id)  # the stored hash, not the one read at login
     if not _verify(user.password_hash, old_password):
         raise ValidationError(_("รหัสผ่านเดิมไม่ถูกต้อง"), {"old_password": _("รหัสผ่านเดิมไม่ถูกต้อง")})
     check_password_rules(new_password)

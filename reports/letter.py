@@ -13,7 +13,7 @@ the contact block share a page: when they do not fit, they move on together.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib.units import cm
@@ -21,7 +21,15 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from reports import fonts
 from reports.emblem import draw_emblem, emblem_width
-from reports.memo import BODY, LINE, Paragraph, SignatureBlock, Table, body_flowables
+from reports.memo import (
+    BODY,
+    LINE,
+    Paragraph,
+    SignatureBlock,
+    Table,
+    body_flowables,
+    last_lines_apart,
+)
 from reports.page import Geometry, build_pdf, geometry, page_number_decoration
 from reports.textflow import (
     Line,
@@ -32,7 +40,7 @@ from reports.textflow import (
     layout,
     text_width,
 )
-from reports.thaifmt import date_long, digits
+from reports.thaifmt import date_long, digits, document_number
 
 EMBLEM_HEIGHT = 3 * cm
 EMBLEM_GAP = 0.2 * cm  # between the emblem and the agency block's first line
@@ -69,6 +77,8 @@ class Letter:
     closing: str = "ขอแสดงความนับถือ"
     top_margin_cm: float = 1.5
     bottom_margin_cm: float = 2.0
+    lines_with_signature: int = 2  # body lines that go to a new page with the closing (setting)
+    created: dt.datetime | None = None  # the PDF's creation date (models.clock); None: now
 
 
 def date_x(geo: Geometry) -> float:
@@ -128,7 +138,7 @@ class LetterHead(Flowable):
         # more than an em clear of the agency block, so extractors keep the two apart
         number_room = self.address_x - number_x - 1.5 * VALUE.size
         self.number_lines = layout(
-            digits(self.letter.number, thai), VALUE, max(number_room, 3 * cm)
+            digits(document_number(self.letter.number), thai), VALUE, max(number_room, 3 * cm)
         )
         self.width = width
         rows = max(len(self.address_lines), len(self.number_lines), 1)
@@ -204,9 +214,18 @@ class ContactBlock(Flowable):
 
     It takes only its own height in the story, so it moves to a new page only when it does not
     fit below the signature, and it is drawn against the bottom margin wherever it lands (it is
-    the last thing on the page)."""
+    the last thing on the page). ``beside``: when the letter would otherwise need one more page
+    for these few lines, they sit at the bottom-left beside the closing and the signature
+    (wrapped to the room left of them, on their baselines) and take only what reaches below
+    those from the story."""
 
-    def __init__(self, contact: Contact, thai: bool, bottom: float) -> None:
+    def __init__(
+        self,
+        contact: Contact,
+        thai: bool,
+        bottom: float,
+        beside: tuple[float, float] | None = None,
+    ) -> None:
         super().__init__()
         lines = [contact.unit]
         if contact.phone.strip():
@@ -219,28 +238,77 @@ class ContactBlock(Flowable):
             lines.append(f"สำเนาส่ง {contact.copy_to}")
         self.texts = [digits(t, thai) for t in lines if t.strip()]
         self.bottom = bottom  # the frame's bottom edge on the page
+        self.beside = beside  # (room: width left of the ending, shared: the ending's height)
+        self.lines: list[Line] = []
+        self.drawn_height = 0.0
         self.width = 0.0
         self.height = 0.0
 
     def getSpaceBefore(self) -> float:
-        return 6.0
+        return 0.0 if self.beside else 6.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = len(self.texts) * LINE
+        room = self.beside[0] if self.beside else avail_width
+        self.lines = [line for text in self.texts for line in layout(text, VALUE, room)]
+        self.drawn_height = len(self.lines) * LINE
+        shared = self.beside[1] if self.beside else 0.0
+        self.height = max(self.drawn_height - shared, 0.0)
         return avail_width, self.height
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
-        super().drawOn(canvas, x, self.bottom, _sW)
+        canvas.saveState()
+        # beside the signature: on the signature's own baselines (extractors then read the two
+        # as columns); below it: against the bottom margin
+        canvas.translate(x, y if self.beside else self.bottom)
+        self.canv = canvas
+        try:
+            self.draw()
+        finally:
+            del self.canv
+            canvas.restoreState()
 
     def draw(self) -> None:
-        y = len(self.texts) * LINE - VALUE.baseline_drop
-        for text in self.texts:
-            draw_text(self.canv, 0, y, text)
-            y -= LINE
+        draw_lines(self.canv, self.lines, VALUE, 0, self.drawn_height)
 
 
-def letter_story(letter: Letter, geo: Geometry) -> list[Flowable]:
+ROOM_GAP = 1.5 * VALUE.size  # between the contact column and the signature beside it
+ROOM_MIN = 4.5 * cm  # the narrowest column the contact lines are wrapped to
+
+
+def contact_beside(
+    contact: ContactBlock, bands: list[tuple[float, float, float]], width: float
+) -> tuple[float, float] | None:
+    """(column width, shared height) that lets the contact lines rise highest beside the ending
+    drawn flush with the frame's foot: each contact line must end left of everything the
+    ending draws level with it (``bands``: bottom, top, left edge, up from the ending's foot,
+    the body above them as wide as the frame). None when nothing can be shared."""
+    best: tuple[float, float, float] | None = None  # (story height, -room, shared)
+    room = width
+    while room >= ROOM_MIN:
+        widths = [line.natural for text in contact.texts for line in layout(text, VALUE, room)]
+        drawn = len(widths) * LINE
+        for rows in range(len(widths), 0, -1):  # whole lines: the baselines line up
+            shared = rows * LINE
+            foot = drawn - shared  # the ending's foot
+            if all(
+                w + ROOM_GAP <= left
+                for i, w in enumerate(widths)
+                for bottom, top, left in [*bands, (bands[-1][1], 1e9, 0.0)]
+                if min(drawn - i * LINE, foot + top) - max(drawn - (i + 1) * LINE, foot + bottom)
+                > 0.5
+            ):
+                height = drawn - shared
+                if best is None or (height, -room) < best[:2]:
+                    best = (height, -room, float(shared))
+                break
+        room -= 0.5 * cm
+    if best is None:
+        return None
+    return -best[1], best[2]
+
+
+def letter_story(letter: Letter, geo: Geometry, *, beside: bool = False) -> list[Flowable]:
     thai = letter.thai_digits
     story: list[Flowable] = [LetterHead(letter, geo)]
     story.append(LabeledField("เรื่อง", [letter.subject], thai=thai))
@@ -253,62 +321,69 @@ def letter_story(letter: Letter, geo: Geometry) -> list[Flowable]:
         many = len(letter.enclosures) > 1
         encl = [f"{i}. {e}" if many else e for i, e in enumerate(letter.enclosures, 1)]
         story.append(LabeledField("สิ่งที่ส่งมาด้วย", encl, thai=thai))
-    body, ending = _last_lines_apart(body_flowables(letter.body, geo.text_width, thai), geo)
+    body, ending = last_lines_apart(
+        body_flowables(letter.body, geo.text_width, thai), geo, letter.lines_with_signature
+    )
     x = date_x(geo)
     closing = digits(letter.closing, thai)
-    ending.append(
-        ThaiParagraph(
-            closing, BODY.with_(first_indent=0, left_indent=x, align="left", space_before=12)
-        )
-    )
+    closing_style = BODY.with_(first_indent=0, left_indent=x, align="left", space_before=12)
+    ending.append(ThaiParagraph(closing, closing_style))
     centre = (x + text_width(closing) / 2) / geo.text_width
-    ending.append(
-        SignatureBlock(
-            letter.signer_name,
-            letter.signer_position,
-            image=letter.signature_image,
-            centre=centre,
-            thai=thai,
-        )
+    signature = SignatureBlock(
+        letter.signer_name,
+        letter.signer_position,
+        image=letter.signature_image,
+        centre=centre,
+        thai=thai,
     )
+    ending.append(signature)
     if letter.contact.unit.strip() or letter.contact.phone.strip():
-        ending.append(ContactBlock(letter.contact, thai, geo.bottom))
+        block = ContactBlock(letter.contact, thai, geo.bottom)
+        if beside:
+            _w, sig_h = signature.wrap(geo.text_width, geo.height)
+            bands = [
+                *signature.bands(geo.text_width),
+                (sig_h, sig_h + closing_style.line_height, x),  # the closing
+                (sig_h + closing_style.line_height, sig_h + 1e9, 0.0),  # the body
+            ]
+            block.beside = contact_beside(block, bands, geo.text_width)
+        ending.append(block)
     return story + body + [KeepTogether(ending)]
-
-
-def _last_lines_apart(
-    body: list[Flowable], geo: Geometry, count: int = 2
-) -> tuple[list[Flowable], list[Flowable]]:
-    """The body without its last ``count`` lines, and those lines: they stay on one page with
-    the closing, the signature and the contact block (never a last page with the signature
-    alone, nor one with only the contact lines). A table at the end stays where it falls."""
-    head = list(body)
-    tail: list[Flowable] = []
-    while count > 0 and head and isinstance(head[-1], ThaiParagraph):
-        last = head.pop()
-        lines = last.lines_for(geo.text_width)
-        if len(lines) <= count:
-            tail.insert(0, last)
-            count -= len(lines)
-            continue
-        head.append(
-            ThaiParagraph(last.text, last.style.with_(space_after=0.0), lines=lines[:-count])
-        )
-        tail.insert(
-            0, ThaiParagraph(last.text, last.style.with_(space_before=0.0), lines=lines[-count:])
-        )
-        break
-    return head, tail
 
 
 @fonts.one_font_choice
 def render_letter(letter: Letter) -> bytes:
-    """The external letter as PDF bytes."""
+    """The external letter as PDF bytes.
+
+    A contact block that would push the ending onto one more page than the letter needs without
+    it goes beside the closing and the signature instead (when there is room left of them), so
+    page 1 of a letter that fits on it is filled rather than left half empty."""
+    from reports.printable import check_printable, letter_texts
+
     fonts.doc_font("regular")
+    check_printable(letter_texts(letter))
     geo = geometry(top_cm=letter.top_margin_cm, bottom_cm=letter.bottom_margin_cm)
-    return build_pdf(
-        letter_story(letter, geo),
-        geo,
-        title=letter.subject,
-        decorate=page_number_decoration(geo, thai=letter.thai_digits),
-    )
+
+    def build(story: list[Flowable]) -> tuple[bytes, int]:
+        counted: list[int] = []
+        pdf = build_pdf(
+            story,
+            geo,
+            title=letter.subject,
+            subject=letter.subject,
+            author=letter.signer_name,
+            created=letter.created,
+            decorate=page_number_decoration(geo, thai=letter.thai_digits),
+            page_count=counted,
+        )
+        return pdf, counted[0]
+
+    pdf, count = build(letter_story(letter, geo))
+    if not (letter.contact.unit.strip() or letter.contact.phone.strip()):
+        return pdf
+    _bare, bare_count = build(letter_story(replace(letter, contact=Contact("")), geo))
+    if count > bare_count:
+        beside, beside_count = build(letter_story(letter, geo, beside=True))
+        if beside_count < count:
+            return beside
+    return pdf

@@ -12,13 +12,15 @@ signature image above the name when given); optional opinion blocks for the chai
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from reports import fonts
+from reports.charts import BarChart, ChartFlowable
 from reports.emblem import draw_emblem, draw_image, emblem_width
 from reports.errors import DocumentInputError
 from reports.page import Geometry, build_pdf, geometry, page_number_decoration
@@ -32,7 +34,7 @@ from reports.textflow import (
     layout,
     text_width,
 )
-from reports.thaifmt import date_long, digits
+from reports.thaifmt import date_long, digits, document_number
 
 BODY_SIZE = 16.0
 LABEL_SIZE = 20.0
@@ -64,6 +66,9 @@ class Table:
     font_size: float = 14.0
 
 
+BodyItem = Paragraph | Table | BarChart  # what a memo's or letter's body is made of
+
+
 @dataclass
 class OpinionBlock:
     """A further signer's block, e.g. ``ความเห็นของ หน.ภทส.`` with lines to write on."""
@@ -81,7 +86,7 @@ class Memo:
     date: dt.date
     subject: str  # เรื่อง
     recipient: str  # เรียน
-    body: list[Paragraph | Table]
+    body: Sequence[BodyItem]
     signer_name: str
     signer_position: str
     signature_image: bytes | None = None
@@ -91,6 +96,8 @@ class Memo:
     date_indent_cm: float = 8.0  # where วันที่ starts, from the left margin (setting)
     top_margin_cm: float = 1.5
     bottom_margin_cm: float = 2.0
+    lines_with_signature: int = 2  # body lines that go to a new page with the signer (setting)
+    created: dt.datetime | None = None  # the PDF's creation date (models.clock); None: now
 
 
 def dotted(canvas: Any, x1: float, x2: float, y: float) -> None:
@@ -134,7 +141,7 @@ class MemoHead(Flowable):
         self.rows = [
             [self._field("ส่วนราชการ", 0, width, memo.department)],
             [
-                self._field("ที่", 0, date_x - LABEL_GAP, memo.number),
+                self._field("ที่", 0, date_x - LABEL_GAP, document_number(memo.number)),
                 self._field("วันที่", date_x, width, date_long(memo.date, thai=self.thai)),
             ],
             [self._field("เรื่อง", 0, width, memo.subject)],
@@ -195,6 +202,22 @@ class SignatureBlock(Flowable):
         self.date_line = digits("วันที่ ........../........../..........", thai) if date_line else ""
         self.width = 0.0
         self.height = 0.0
+
+    def bands(self, width: float) -> list[tuple[float, float, float]]:
+        """What the block draws in a frame ``width`` wide, as (bottom, top, left edge) bands
+        measured up from the block's foot: each text line, then the blank (or image) above."""
+        texts = self._texts()
+        widest = max(text_width(t) for t in texts)
+        cx = max(min(width * self.centre, width - widest / 2), widest / 2)
+        out = []
+        for k, text in enumerate(reversed(texts)):
+            out.append((k * LINE, (k + 1) * LINE, cx - text_width(text) / 2))
+        image_left = width
+        if self.image is not None:
+            height = min(self.blank - 4, 1.6 * cm)
+            image_left = cx - emblem_width(self.image, height) / 2
+        out.append((len(texts) * LINE, len(texts) * LINE + self.blank, image_left))
+        return out
 
     def _texts(self) -> list[str]:
         name = f"({self.name})" if self.name.strip() else "(" + "." * 60 + ")"
@@ -257,13 +280,15 @@ def table_flowable(
     table: Table, width: float, thai: bool, *, space_before: float = 6.0
 ) -> Flowable:
     """A ``Table`` of a memo, letter or form as a ruled table ``width`` points wide."""
-    flowable = data_table(table.columns, table.rows, width, thai=thai, size=table.font_size)
+    flowable = data_table(
+        table.columns, table.rows, width, thai=thai, size=table.font_size, to_content=True
+    )
     flowable.spaceBefore = space_before
     flowable.spaceAfter = 2.0
     return flowable
 
 
-def body_flowables(body: list[Paragraph | Table], width: float, thai: bool) -> list[Flowable]:
+def body_flowables(body: Sequence[BodyItem], width: float, thai: bool) -> list[Flowable]:
     out: list[Flowable] = []
     for item in body:
         if isinstance(item, Paragraph):
@@ -273,9 +298,38 @@ def body_flowables(body: list[Paragraph | Table], width: float, thai: bool) -> l
             out.append(ThaiParagraph(digits(item.text, thai), style, keep=keep))
         elif isinstance(item, Table):
             out.append(table_flowable(item, width, thai))
+        elif isinstance(item, BarChart):
+            out.append(ChartFlowable(item, thai))
         else:
-            raise DocumentInputError("เนื้อหาของหนังสือต้องเป็นย่อหน้าหรือตาราง", "body")
+            raise DocumentInputError("เนื้อหาของหนังสือต้องเป็นย่อหน้า ตาราง หรือแผนภูมิ", "body")
     return out
+
+
+def last_lines_apart(
+    body: list[Flowable], geo: Geometry, count: int = 2
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The body without its last ``count`` lines, and those lines: they stay on one page with
+    the signature (and a letter's closing and contact block): never a last page with the
+    signature alone, nor one with only the contact lines. A table at the end stays where it
+    falls (its last rows then go with the signature as they are)."""
+    count = max(count, 1)
+    head = list(body)
+    tail: list[Flowable] = []
+    while count > 0 and head and isinstance(head[-1], ThaiParagraph):
+        last = head.pop()
+        lines = last.lines_for(geo.text_width)
+        if len(lines) <= count:
+            tail.insert(0, last)
+            count -= len(lines)
+            continue
+        head.append(
+            ThaiParagraph(last.text, last.style.with_(space_after=0.0), lines=lines[:-count])
+        )
+        tail.insert(
+            0, ThaiParagraph(last.text, last.style.with_(space_before=0.0), lines=lines[-count:])
+        )
+        break
+    return head, tail
 
 
 def memo_geometry(memo: Memo) -> Geometry:
@@ -290,12 +344,13 @@ def memo_story(memo: Memo, geo: Geometry) -> list[Flowable]:
             digits(f"เรียน  {memo.recipient}", thai), BODY.with_(first_indent=0, align="left")
         )
     )
-    story += body_flowables(memo.body, geo.text_width, thai)
-    story.append(
-        SignatureBlock(
-            memo.signer_name, memo.signer_position, image=memo.signature_image, thai=thai
-        )
+    body, tail = last_lines_apart(
+        body_flowables(memo.body, geo.text_width, thai), geo, memo.lines_with_signature
     )
+    signature = SignatureBlock(
+        memo.signer_name, memo.signer_position, image=memo.signature_image, thai=thai
+    )
+    story += [*body, KeepTogether([*tail, signature])]
     story += [OpinionFlowable(block, thai) for block in memo.opinions]
     return story
 
@@ -303,11 +358,17 @@ def memo_story(memo: Memo, geo: Geometry) -> list[Flowable]:
 @fonts.one_font_choice
 def render_memo(memo: Memo) -> bytes:
     """The memo as PDF bytes."""
+    from reports.printable import check_printable, memo_texts
+
     fonts.doc_font("regular")
+    check_printable(memo_texts(memo))
     geo = memo_geometry(memo)
     return build_pdf(
         memo_story(memo, geo),
         geo,
         title=memo.subject,
+        subject=memo.subject,
+        author=memo.signer_name,
+        created=memo.created,
         decorate=page_number_decoration(geo, thai=memo.thai_digits),
     )

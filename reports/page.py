@@ -6,6 +6,7 @@ decorations that need the page count (``หน้า ๒ / ๕``) are drawn when
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,10 +65,29 @@ def geometry(
     return Geometry(pagesize=size, top=top_cm * cm, bottom=bottom_cm * cm)
 
 
+class _Stamp:
+    """What ReportLab's ``TimeStamp`` gives its ``CreationDate``/``ModDate``: the document's real
+    date (ReportLab's invariant mode, kept for reproducible bytes, would write 1 January 2000)."""
+
+    def __init__(self, moment: dt.datetime) -> None:
+        if moment.tzinfo is None:
+            moment = moment.astimezone()  # a naive time is the workstation's local time
+        offset = moment.utcoffset() or dt.timedelta()
+        minutes = int(offset.total_seconds() // 60)
+        self.t = moment.timestamp()
+        self.lt = moment.timetuple()
+        self.YMDhms = tuple(self.lt)[:6]
+        sign = -1 if minutes < 0 else 1
+        self.dhh, self.dmm = sign * (abs(minutes) // 60), abs(minutes) % 60
+        self.tzname = moment.tzname() or "UTC"
+
+
 class _DecoratedCanvas(Canvas):
     """Keeps every page until the end so decorations can say how many pages there are."""
 
     decorate: Decorate | None = None
+    created: dt.datetime | None = None
+    page_count: list[int] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # The page preamble selects the initial font: make it the (embedded) document font,
@@ -76,6 +96,7 @@ class _DecoratedCanvas(Canvas):
             kwargs["initialFontName"] = fonts.doc_font("regular").name
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._doc._timeStamp = _Stamp(self.created or dt.datetime.now().astimezone())
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -83,6 +104,8 @@ class _DecoratedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        if self.page_count is not None:
+            self.page_count.append(total)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             if self.decorate is not None:
@@ -112,11 +135,18 @@ def build_pdf(
     geo: Geometry,
     *,
     title: str = "",
+    subject: str = "",
+    author: str = "",
+    created: dt.datetime | None = None,
     decorate: Decorate | None = None,
     first_top: float | None = None,
+    page_count: list[int] | None = None,
 ) -> bytes:
     """Lay ``story`` out on pages of ``geo``; the first page's frame starts ``first_top`` from the
-    top edge (default ``geo.top``), later pages' at ``geo.later_top``."""
+    top edge (default ``geo.top``), later pages' at ``geo.later_top``. The PDF's information:
+    ``title``, ``subject``, ``author`` (the signer or the office) and ``created`` (the creation
+    date: the app passes ``models.clock``'s time; default the workstation's clock).
+    ``page_count`` receives the number of pages."""
     out = io.BytesIO()
     top1 = geo.top if first_top is None else first_top
     doc = BaseDocTemplate(
@@ -127,7 +157,8 @@ def build_pdf(
         topMargin=top1,
         bottomMargin=geo.bottom,
         title=title,
-        author="ICT Desk",
+        subject=subject,
+        author=author or "ICT Desk",
         creator="ICT Desk",
         invariant=1,
         pageCompression=1,
@@ -157,5 +188,7 @@ def build_pdf(
         pass
 
     Maker.decorate = staticmethod(decorate) if decorate else None
+    Maker.created = created
+    Maker.page_count = page_count
     doc.build(story, canvasmaker=Maker)
     return out.getvalue()

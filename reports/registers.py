@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from reports import fonts
 from reports.errors import DocumentInputError
 from reports.page import Geometry, build_pdf, geometry
-from reports.textflow import TextStyle, ThaiParagraph, draw_text
+from reports.textflow import TextStyle, ThaiParagraph, draw_text, layout, text_width
 from reports.thai_text import keep_spans, tokens
 from reports.thaifmt import date_long, digits
 
@@ -173,6 +173,7 @@ def fit_columns(
     *,
     thai: bool,
     size: float,
+    to_content: bool = False,
 ) -> tuple[float, list[float]]:
     """The font size and column widths of a table ``width`` points wide.
 
@@ -184,7 +185,9 @@ def fit_columns(
     cut between letters in every column. When even that is not enough, the columns with the
     widest words are narrowed to one common width (only those words are cut between
     characters) and the others keep their words whole. A ``keep`` column (names) is widened,
-    where the others have room to give, until its names fit on one line."""
+    where the others have room to give, until its names fit on one line. ``to_content`` (the
+    tables of a memo's body): widths by how much text each column holds instead, when that
+    makes the table shorter (``content_widths``)."""
     widest = _widest_units(columns, rows, thai=thai)
     floor = size * MIN_SCALE
     current = size
@@ -203,9 +206,95 @@ def fit_columns(
             widths = [fixed.get(i, room * columns[i].weight / weight) for i in range(len(columns))]
             break
         fixed.update(grown)
+    if to_content and rows and len(rows) <= CONTENT_ROWS:
+        cells = [[digits(str(row[i]), thai) for i in range(len(columns))] for row in rows]
+        by_content = content_widths(columns, cells, width, minimum, current)
+        if by_content and _height(cells, by_content, current) < _height(cells, widths, current):
+            widths = by_content
     if any(c.keep for c in columns):
         widths = _with_names_whole(columns, rows, widths, minimum, thai=thai, size=current)
     return current, widths
+
+
+CONTENT_ROWS = 80  # beyond this, widths go by weight: measuring would cost too much
+
+
+def _natural(text: str, size: float) -> float:
+    """A cell's width with each of its lines on one line of print."""
+    widest = max((text_width(line, "regular", size) for line in text.splitlines()), default=0.0)
+    return widest + 2 * cell_padding(size) + 1.0
+
+
+def content_widths(
+    columns: Sequence[TableColumn],
+    cells: Sequence[Sequence[str]],
+    width: float,
+    minimum: Sequence[float],
+    size: float,
+) -> list[float] | None:
+    """Column widths by content: each column starts at its longest word (``minimum``) and its
+    widest date, then the room goes, a few points at a time, where it takes the most lines off
+    the table (rows are as tall as their tallest cell; a column never grows past its widest
+    cell on one line); what no column can use goes by weight. None when the dates of all the
+    columns cannot stand side by side whole."""
+    count = len(columns)
+    dates = [max((_dates_width(row[i]) for row in cells), default=0.0) for i in range(count)]
+    dated = _minimums(dates, size)
+    widths = [
+        max(m, d if dates[i] else 0.0) for i, (m, d) in enumerate(zip(minimum, dated, strict=True))
+    ]
+    if sum(widths) > width:
+        return None
+    cap = [max(widths[i], *(_natural(row[i], size) for row in cells)) for i in range(count)]
+    style = TextStyle(size=size, align="left", leading=size * 1.25)
+    padding = 2 * cell_padding(size)
+    cache: dict[tuple[int, float], list[int]] = {}
+
+    def lines(column: int, at: float) -> list[int]:
+        key = (column, round(at, 1))
+        if key not in cache:
+            cache[key] = [len(layout(row[column], style, at - padding)) for row in cells]
+        return cache[key]
+
+    counts = [lines(i, widths[i]) for i in range(count)]
+
+    def height(parts: list[list[int]]) -> int:
+        return sum(max(per_row) for per_row in zip(*parts, strict=True))
+
+    current = height(counts)
+    while True:
+        room = width - sum(widths)
+        best: tuple[float, int, float, list[int], int] | None = None  # gain, column, width...
+        for i in range(count):
+            step = 1
+            while step * CONTENT_STEP <= room and widths[i] + (step - 1) * CONTENT_STEP < cap[i]:
+                at = min(widths[i] + step * CONTENT_STEP, cap[i], widths[i] + room)
+                trial = lines(i, at)
+                total = height([trial if j == i else counts[j] for j in range(count)])
+                gain = (current - total) / (at - widths[i])
+                if gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, i, at, trial, total)
+                step += 1
+        if best is None:
+            break
+        _gain, column, at, trial, current = best
+        widths[column], counts[column] = at, trial
+    room = width - sum(widths)
+    weight = sum(c.weight for c in columns)
+    return [w + room * c.weight / weight for w, c in zip(widths, columns, strict=True)]
+
+
+CONTENT_STEP = 6.0  # points given at a time
+
+
+def _height(cells: Sequence[Sequence[str]], widths: Sequence[float], size: float) -> int:
+    """The table's body height in lines: each row as tall as its tallest cell."""
+    style = TextStyle(size=size, align="left", leading=size * 1.25)
+    inner = [w - 2 * cell_padding(size) for w in widths]
+    return sum(
+        max(len(layout(cell, style, w)) for cell, w in zip(row, inner, strict=True))
+        for row in cells
+    )
 
 
 def column_widths(
@@ -241,10 +330,11 @@ def data_table(
     size: float = 14.0,
     repeat_header: bool = True,
     min_row_height: float = 0.0,
+    to_content: bool = False,
 ) -> Table:
     """A ruled table ``width`` points wide: bold centred header, wrapped Thai cells."""
     _check_columns(columns, rows)
-    size, widths = fit_columns(columns, rows, width, thai=thai, size=size)
+    size, widths = fit_columns(columns, rows, width, thai=thai, size=size, to_content=to_content)
     head_style = TextStyle(font="bold", size=size, align="center", leading=size * 1.25)
     cell_styles = {
         align: TextStyle(size=size, align=align, leading=size * 1.25) for align in ALIGNS

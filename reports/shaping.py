@@ -181,6 +181,11 @@ class DocFont:
         self._lock = threading.RLock()
         self.space_advance = self._advance_of(self._char_to_glyph.get(32, 0))
 
+    def has_glyph(self, ch: str) -> bool:
+        """Does the font draw ``ch`` (not its .notdef box)? Pseudo code points never count."""
+        code = ord(ch)
+        return code < PSEUDO_BASE and self._char_to_glyph.get(code, 0) != 0
+
     def _advance_of(self, gid: int) -> float:
         return float(self._hb_font.get_glyph_h_advance(gid)) * self._scale
 

@@ -60,9 +60,24 @@ DATE_PATTERN = re.compile(
 when it fits (``reports.thai_text.keep_spans``)."""
 
 
+LATIN_TOKEN = re.compile(r"[!-~]+")
+"""A run of printable ASCII: with a Latin letter in it, it is an e-mail address, a URL, a file name
+or a model number (``contact17@example.ac.th``, ``page?id=2569``, ``T14``, ``LTO-9``), which keeps
+its digits as typed and is never split across lines."""
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def _digits_of(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return token if _LATIN_LETTER.search(token) else token.translate(_TO_THAI)
+
+
 def thai_digits(text: str) -> str:
-    """Arabic digits to Thai digit characters (text stays searchable and copyable)."""
-    return text.translate(_TO_THAI)
+    """Arabic digits to Thai digit characters (text stays searchable and copyable), only in Thai
+    text: a token with Latin letters in it (``LATIN_TOKEN``) stays exactly as typed."""
+    if not any("0" <= ch <= "9" for ch in text):
+        return text
+    return LATIN_TOKEN.sub(_digits_of, text)
 
 
 def arabic_digits(text: str) -> str:
@@ -71,6 +86,20 @@ def arabic_digits(text: str) -> str:
 
 def digits(text: str, thai: bool) -> str:
     return thai_digits(text) if thai else text
+
+
+NUMBER_BLANK = "." * 12
+
+
+def document_number(number: str) -> str:
+    """A document's ``ที่`` as printed: a number still to be given by the outgoing register
+    (``ภทส/``, or nothing) gets a dotted blank to write it on, never a bare slash."""
+    text = number.strip()
+    if not text:
+        return NUMBER_BLANK
+    if text.endswith("/"):
+        return text + NUMBER_BLANK
+    return text
 
 
 def be_year(day: dt.date) -> int:

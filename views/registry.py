@@ -80,6 +80,7 @@ VIEW_MODULES: list[str] = [
     "views.infrastructure",
     "views.development",
     "views.procurement",
+    "views.statistics",
 ]
 
 

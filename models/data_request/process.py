@@ -50,6 +50,7 @@ from models.i18n import N_, _
 from models.org import Signatory
 from models.permissions import Role
 from models.registers import RegisterColumn, RegisterDef, declare_register
+from models.statistics import CaseFigures, Dimension, declare_cases
 from reports.thaifmt import date_long
 
 if TYPE_CHECKING:  # the document engine (ReportLab) loads when a document is printed
@@ -557,7 +558,13 @@ def cover_note(actor: Actor | None, case: Case) -> Memo:
             _(
                 "{who} ได้พิจารณาแล้ว เป็นไปตามระเบียบของสำนักงานและพระราชบัญญัติข้อมูลข่าวสารของราชการ "
                 "และได้จัดเตรียมข้อมูล ได้แก่ {data} เรียบร้อยแล้ว"
-            ).format(who=who, data=detail.data_description or "-")
+            ).format(who=who, data=detail.data_description)
+            if str(detail.data_description or "").strip()
+            # nothing recorded yet: no "ได้แก่ -", the sentence says what was asked for
+            else _(
+                "{who} ได้พิจารณาแล้ว เป็นไปตามระเบียบของสำนักงานและพระราชบัญญัติข้อมูลข่าวสารของราชการ "
+                "และได้จัดเตรียมข้อมูลตามที่ขอเรียบร้อยแล้ว"
+            ).format(who=who)
         ),
     ]
     if detail.cover_note:
@@ -749,4 +756,15 @@ REGISTER = declare_register(
         rows=register_rows,
         landscape=True,
     )
+)
+
+
+def _by_organisation(query: Any) -> tuple[Any, Any, Any]:
+    """Statistics per requesting organisation (an external body: its name as recorded)."""
+    query = query.join(DataRequest, peewee.JOIN.LEFT_OUTER, on=(DataRequest.case == Case.id))
+    return query, DataRequest.organisation, DataRequest.organisation
+
+
+STATISTICS = declare_cases(
+    CaseFigures(KEY, order=30, dimensions=(Dimension("unit", N_("หน่วยงานที่ขอ"), _by_organisation),))
 )

@@ -163,6 +163,7 @@ from models.engine.registry import (
     unregister_process,
 )
 from models.engine.tables import Case, CaseStep
+from models.engine.undo import UndoOffer, take_back, undo_offer
 
 __all__ = [
     "CASE_TABLE",
@@ -196,6 +197,7 @@ __all__ = [
     "ProcessDef",
     "StateInfo",
     "Step",
+    "UndoOffer",
     "WorkCounts",
     "act",
     "add_files",
@@ -228,6 +230,8 @@ __all__ = [
     "state_condition",
     "state_counts",
     "state_of",
+    "take_back",
+    "undo_offer",
     "unregister_process",
     "update_details",
 ]

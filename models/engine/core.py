@@ -15,7 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import peewee
+
 from models import attachments, calendar, clock, numbering, records, text_search
+from models import offline as mode
 from models.attachments import Attachment
 from models.base import Actor, dumps, to_json_value
 from models.engine import deadlines
@@ -37,10 +40,11 @@ from models.errors import ConflictError, NotFound, PermissionDenied, ValidationE
 from models.i18n import N_, _
 from models.org import Signatory, Unit
 from models.permissions import ROLE_LABELS, Permission, Role, require, role_of
-from models.write_lock import write_transaction
+from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import date_long, parse_be_date
 
 CASE_TABLE = "work_case"  # owner_table of a case's attachments
+BEFORE_KEY = "_before"  # in a step's data: the values the move overwrote (models.engine.undo)
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -154,6 +158,8 @@ def possible_actions(process: ProcessDef, case: Case) -> list[Action]:
 
 
 def may_act(actor: Actor | None, roles: frozenset[Role]) -> bool:
+    if mode.is_offline():
+        return False  # the replica is read-only: no step is offered
     if actor is None:
         return True
     role = role_of(actor)
@@ -166,6 +172,8 @@ def _active(actor: Actor) -> bool:
 
 def refusal(actor: Actor | None, action: Action) -> str | None:
     """Why ``actor`` may not take ``action`` (translated), or None when they may."""
+    if mode.is_offline():
+        return mode.refusal_message()
     if not may_act(actor, action.roles):
         return _("ขั้นตอน “{step}” สำหรับ {roles} เท่านั้น").format(
             step=_(action.step.label), roles=roles_text(action.roles)
@@ -224,18 +232,31 @@ def roles_text(roles: frozenset[Role]) -> str:
 # Checking inputs
 
 
+def _column(process: ProcessDef, field: Field) -> peewee.Field:
+    """The column a field is stored in (its limits are the field's limits); a field stored
+    nowhere is checked as a column of its kind would be."""
+    column: peewee.Field | None = None
+    if field.store is not None:
+        if field.store.startswith("case."):
+            column = Case._meta.fields.get(field.store[5:])
+        elif process.detail_model is not None:
+            column = process.detail_model._meta.fields.get(field.store)
+    if column is None:
+        if field.kind == FieldKind.LONG_TEXT:
+            column = peewee.TextField()
+        elif field.kind == FieldKind.DECIMAL:
+            column = peewee.DecimalField(max_digits=14, decimal_places=2)
+        elif field.kind == FieldKind.INT:
+            column = peewee.IntegerField()
+        else:
+            column = peewee.CharField(max_length=field.max_length or 255)
+    return column
+
+
 def _column_limit(process: ProcessDef, field: Field) -> int:
     if field.max_length:
         return field.max_length
-    if field.store is None:
-        return 0
-    if field.store.startswith("case."):
-        column = Case._meta.fields.get(field.store[5:])
-    else:
-        column = (
-            process.detail_model._meta.fields.get(field.store) if process.detail_model else None
-        )
-    return int(getattr(column, "max_length", 0) or 0)
+    return int(getattr(_column(process, field), "max_length", 0) or 0)
 
 
 def _as_date(value: Any) -> dt.date:
@@ -306,6 +327,12 @@ def _clean_one(
         limit = _column_limit(process, field)
         if limit and len(text) > limit:
             raise ValidationError(_("{label} ยาวเกิน {n} ตัวอักษร").format(label=label, n=limit))
+        column = _column(process, field)
+        if kind == FieldKind.LONG_TEXT and not records.allows_lines(column):
+            column = peewee.TextField()  # a long text kept in a wide CharField may still wrap
+        problem = records.text_error(column, text, label)
+        if problem:
+            raise ValidationError(problem)
         if kind == FieldKind.URL and not _URL.match(text):
             raise ValidationError(
                 _("{label} ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย http:// หรือ https://").format(label=label)
@@ -316,8 +343,10 @@ def _clean_one(
     if kind == FieldKind.INT:
         try:
             number = int(str(raw).strip())
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             raise ValidationError(_("{label} ต้องเป็นตัวเลข").format(label=label)) from exc
+        if (problem := records.value_error(_column(process, field), number, label)) is not None:
+            raise ValidationError(problem)
         if (field.minimum is not None and number < field.minimum) or (
             field.maximum is not None and number > field.maximum
         ):
@@ -330,7 +359,7 @@ def _clean_one(
     if kind == FieldKind.DATE:
         try:
             day = _as_date(raw)
-        except ValueError as exc:
+        except (ValueError, OverflowError, TypeError) as exc:
             raise ValidationError(
                 _("{label} ไม่ใช่วันที่ที่ถูกต้อง (วว/ดด/ปปปป พ.ศ.)").format(label=label)
             ) from exc
@@ -389,6 +418,8 @@ def _clean_one(
                     label=label, low=field.minimum, high=field.maximum
                 )
             )
+        if (problem := records.value_error(_column(process, field), amount, label)) is not None:
+            raise ValidationError(problem)
         return amount
     if kind == FieldKind.RECORD:
         from models.engine.registry import get_source
@@ -402,9 +433,12 @@ def _clean_one(
 
 def _as_int(raw: Any, label: str) -> int:
     try:
-        return int(raw)
-    except (TypeError, ValueError) as exc:
+        number = int(raw)
+    except (TypeError, ValueError, OverflowError) as exc:
         raise ValidationError(_("{label}: ค่าที่เลือกไม่ถูกต้อง").format(label=label)) from exc
+    if not records.INT_RANGE[0] <= number <= records.INT_RANGE[1]:  # no such row: not a query
+        raise ValidationError(_("{label}: ค่าที่เลือกไม่ถูกต้อง").format(label=label))
+    return number
 
 
 def _split_stores(
@@ -479,9 +513,46 @@ def open_case(
     data: dict[str, Any],
     files: Sequence[NewFile] = (),
     comment: str = "",
+    *,
+    request_key: str | None = None,
 ) -> Case:
-    """Register a new case: the process's first step, recorded as done by ``actor``."""
+    """Register a new case: the process's first step, recorded as done by ``actor``.
+
+    ``request_key``: made once by the registration form when it opens. When the answer to a
+    registration is lost (the connection died right after the commit) and the user presses
+    ลงทะเบียน again, the case registered the first time is returned instead of a second one."""
     require(actor, Permission.WORK_CASES)
+    if request_key is not None:
+        if not 8 <= len(request_key) <= 64 or not request_key.isascii():
+            raise ValidationError(_("รหัสคำขอลงทะเบียนไม่ถูกต้อง"))
+        done = Case.get_or_none(Case.request_key == request_key)
+        if done is not None:
+            return _registered_before(done, process_key)
+        try:
+            return _open_case(actor, process_key, data, files, comment, request_key)
+        except peewee.IntegrityError:  # the same form's retry raced its own first attempt
+            done = Case.get_or_none(Case.request_key == request_key)
+            if done is None:
+                raise
+            return _registered_before(done, process_key)
+    return _open_case(actor, process_key, data, files, comment, None)
+
+
+def _registered_before(case: Case, process_key: str) -> Case:
+    if case.process != process_key:
+        raise ValidationError(_("รหัสคำขอลงทะเบียนนี้ใช้กับเรื่องอื่นไปแล้ว"))
+    return case
+
+
+@retry_transaction
+def _open_case(
+    actor: Actor | None,
+    process_key: str,
+    data: dict[str, Any],
+    files: Sequence[NewFile],
+    comment: str,
+    request_key: str | None,
+) -> Case:
     process = get_process(process_key)
     step = process.first
     outcome = step.outcomes[0]
@@ -514,6 +585,7 @@ def open_case(
             "current_step": following.key,
             "status": "open",
             "opened_by": actor.id if actor else None,
+            "request_key": request_key,
             **core,
         }
         case = Case(**case_values)
@@ -570,6 +642,7 @@ def find_action(process: ProcessDef, case: Case, outcome_key: str) -> Action:
     )
 
 
+@retry_transaction
 def act(
     actor: Actor | None,
     case: Case | int,
@@ -641,12 +714,22 @@ def _act(
     work, work_detail = _copy(case, core), _copy(detail, detail_values)
     to_step = _apply_move(process, work, step, outcome, today, changes, ctx)
     changes.update(_refresh(process, work, work_detail))
+    # What the move overwrites, kept with the step so its actor can take it back for a while
+    # (models.engine.undo)
+    before: dict[str, Any] = {
+        "case": {k: to_json_value(getattr(case, k)) for k in changes},
+        "detail": {k: to_json_value(getattr(detail, k)) for k in detail_values}
+        if detail is not None
+        else {},
+    }
 
     # The case first: its version check serialises two workstations acting at once.
     records.update(actor, case, expected_version=version, **changes)
     if detail is not None and detail_values:
         records.update(actor, detail, **detail_values)
     ids = _store_files(actor, case, files)
+    before["version_after"] = case.version
+    ctx.step_data[BEFORE_KEY] = before
     _record_step(actor, case, step, outcome, to_step, comment, values, ctx, ids)
     _after_save(actor, process, case, detail)
     return case
@@ -776,6 +859,7 @@ def _record_step(
 # Between steps: files, corrections of the registration
 
 
+@retry_transaction
 def add_files(
     actor: Actor | None,
     case: Case | int,
@@ -795,6 +879,7 @@ def add_files(
     return [a for a in case_files(row) if a.id in ids]
 
 
+@retry_transaction
 def update_details(
     actor: Actor | None,
     case: Case | int,

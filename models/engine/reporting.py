@@ -37,7 +37,7 @@ from reports.thaifmt import MONTHS_SHORT, be_year, date_long, number
 if TYPE_CHECKING:  # the document engine (ReportLab) is imported when a document is made
     from reports.forms import FormDocument
     from reports.letter import Letter
-    from reports.memo import Memo, OpinionBlock, Paragraph, Table
+    from reports.memo import BodyItem, Memo, OpinionBlock, Paragraph, Table
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,8 @@ class OfficePaper:
     date_indent_cm: float
     top_margin_cm: float
     bottom_margin_cm: float
+    lines_with_signature: int  # body lines that go to a new page with the signature
+    created: dt.datetime  # the PDF's creation date
 
     def memo_options(self) -> dict[str, Any]:
         return {
@@ -165,6 +167,8 @@ class OfficePaper:
             "date_indent_cm": self.date_indent_cm,
             "top_margin_cm": self.top_margin_cm,
             "bottom_margin_cm": self.bottom_margin_cm,
+            "lines_with_signature": self.lines_with_signature,
+            "created": self.created,
         }
 
     def letter_options(self) -> dict[str, Any]:
@@ -173,6 +177,8 @@ class OfficePaper:
             "emblem": self.emblem,
             "top_margin_cm": self.top_margin_cm,
             "bottom_margin_cm": self.bottom_margin_cm,
+            "lines_with_signature": self.lines_with_signature,
+            "created": self.created,
         }
 
 
@@ -210,6 +216,8 @@ def office_paper() -> OfficePaper:
         date_indent_cm=float(settings.get("documents.date_indent_cm")),
         top_margin_cm=float(settings.get("documents.top_margin_cm")),
         bottom_margin_cm=float(settings.get("documents.bottom_margin_cm")),
+        lines_with_signature=int(settings.get("documents.lines_with_signature")),
+        created=clock.now(),
     )
 
 
@@ -291,7 +299,7 @@ def office_memo(
     *,
     subject: str,
     recipient: str,
-    body: list[Paragraph | Table],
+    body: Sequence[BodyItem],
     signer: Person,
     paper: OfficePaper | None = None,
     date: dt.date | None = None,
@@ -319,7 +327,7 @@ def report_memo(
     actor: Actor | None,
     *,
     subject: str,
-    body: list[Paragraph | Table],
+    body: Sequence[BodyItem],
     paper: OfficePaper | None = None,
 ) -> Memo:
     """A report memo: to the director (the first active signatory), signed by the acting user."""

@@ -17,6 +17,7 @@ from models.engine.definition import OUTCOME_KIND_LABELS, Field, FieldKind, Outc
 from models.engine.queries import CaseView, DocumentChoice, case_view, printable_documents
 from models.engine.registry import get_process
 from models.engine.tables import Case
+from models.engine.undo import UndoOffer, undo_offer
 from models.errors import PermissionDenied
 from models.i18n import _
 from models.org import Signatory, Unit
@@ -41,6 +42,7 @@ class CaseScreen:
     documents: list[DocumentChoice]
     may_attach: bool
     may_edit: bool
+    undo: UndoOffer | None = None  # the user's last move, still to be taken back
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class FormSpec:
     case_id: int | None = None
     version: int | None = None
     existing_files: dict[str, list[str]] = field(default_factory=dict)  # purpose -> file names
+    # per field, per choice: other words a person may type to find it (a unit's abbreviation)
+    hints: dict[str, dict[Any, str]] = field(default_factory=dict)
 
 
 def _action_info(action: core.Action) -> ActionInfo:
@@ -87,6 +91,7 @@ def case_screen(actor: Actor | None, case_id: int, today: dt.date | None = None)
         documents=printable_documents(actor, case_id),
         may_attach=is_open and can(actor, Permission.WORK_CASES),
         may_edit=is_open and core.may_act(actor, process.first.roles | {Role.HEAD}),
+        undo=undo_offer(actor, case_id),
     )
 
 
@@ -119,6 +124,21 @@ def field_choices(actor: Actor | None, fields: Sequence[Field]) -> dict[str, lis
             source = get_source(f.source)
             if source.choices is not None:
                 out[f.key] = list(source.choices())
+    return out
+
+
+def choice_hints(fields: Sequence[Field]) -> dict[str, dict[Any, str]]:
+    """What else finds a choice in a search-as-you-type list: a unit's abbreviation (ปชส.), a
+    user's login name."""
+    from models.users import User
+
+    out: dict[str, dict[Any, str]] = {}
+    for f in fields:
+        if f.kind == FieldKind.UNIT:
+            units = Unit.select(Unit.id, Unit.short_name).where(Unit.short_name != "")
+            out[f.key] = {u.id: u.short_name for u in units}
+        elif f.kind == FieldKind.USER:
+            out[f.key] = {u.id: u.username for u in User.select(User.id, User.username)}
     return out
 
 
@@ -178,6 +198,7 @@ def action_form(actor: Actor | None, case_id: int, outcome: str) -> FormSpec:
         case_id=case.id,
         version=case.version,
         existing_files=files,
+        hints=choice_hints(action.fields),
     )
 
 
@@ -206,6 +227,7 @@ def registration_form(actor: Actor | None, process_key: str) -> FormSpec:
         choices=field_choices(actor, step.fields),
         comment_label=_("หมายเหตุ"),
         show_comment=True,
+        hints=choice_hints(step.fields),
     )
 
 
@@ -233,6 +255,7 @@ def details_form(actor: Actor | None, case_id: int) -> FormSpec:
         show_comment=False,
         case_id=case.id,
         version=case.version,
+        hints=choice_hints(fields),
     )
 
 

@@ -43,6 +43,9 @@ class Case(VersionedModel):
     # Number, title and requester in lower case: one substring test per row for the free-text
     # filter instead of three LIKEs (models.engine.core.search_text keeps it in step).
     search_text = peewee.TextField(default="")
+    # The registration form's own key, made once when the form opens: a retry after a lost answer
+    # (the connection died right after the commit) finds the case instead of registering it twice.
+    request_key = peewee.CharField(max_length=64, null=True, unique=True)
 
     class Meta:
         table_name = "work_case"  # "case" is an SQL keyword
@@ -58,6 +61,8 @@ class Case(VersionedModel):
             (("status", "due_on"), False),
             (("holder_user_id", "status"), False),
             (("assignee_id", "status"), False),
+            # statistics: cases received in a period per person, read from the index alone
+            (("process", "received_on", "assignee_id", "result"), False),
         )
 
     if TYPE_CHECKING:
@@ -91,7 +96,10 @@ class CaseStep(BaseModel):
     attachment_ids = peewee.CharField(max_length=500, default="")  # "12,13"
 
     class Meta:
-        indexes = ((("case", "at"), False),)
+        indexes = (
+            (("case", "at"), False),
+            (("kind", "on_date"), False),  # moves of a kind in a period (statistics: sent back)
+        )
 
     def values(self) -> dict[str, Any]:
         loaded = json.loads(self.data or "{}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import decimal
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee
 
@@ -52,8 +52,29 @@ QUARTERS: tuple[tuple[str, str], ...] = (
 MAX_BUDGET = decimal.Decimal("9999999999999.99")  # DECIMAL(15,2)
 
 
+PLAN_LABELS = {
+    "fiscal_year": N_("ปีงบประมาณ"),
+    "title": N_("ชื่อแผน"),
+    "approved_by": N_("ผู้อนุมัติแผน"),
+    "approved_on": N_("วันที่อนุมัติแผน"),
+    "note": N_("หมายเหตุ"),
+}
+
+ITEM_LABELS = {
+    "title": N_("โครงการ/รายการ"),
+    "objective": N_("เหตุผลความจำเป็น"),
+    "budget": N_("งบประมาณ (บาท)"),
+    "budget_source": N_("แหล่งเงิน"),
+    "quarter": N_("ไตรมาสที่ดำเนินการ"),
+    "work_group": N_("กลุ่มงานที่รับผิดชอบ"),
+    "note": N_("หมายเหตุ"),
+}
+
+
 class AnnualPlan(VersionedModel):
     """แผนปฏิบัติการประจำปี of the ICT mission for one fiscal year (B.E.)."""
+
+    field_labels: ClassVar[dict[str, str]] = PLAN_LABELS
 
     fiscal_year = peewee.IntegerField(unique=True)
     title = peewee.CharField(max_length=300)
@@ -68,6 +89,8 @@ class AnnualPlan(VersionedModel):
 
 class PlanItem(VersionedModel):
     """One item (โครงการ/รายการ) of an annual plan."""
+
+    field_labels: ClassVar[dict[str, str]] = ITEM_LABELS
 
     plan = peewee.ForeignKeyField(AnnualPlan, backref="items", on_delete="CASCADE")
     seq = peewee.IntegerField(default=0)
@@ -135,15 +158,6 @@ def get_plan(plan_id: int) -> AnnualPlan:
     return plan
 
 
-PLAN_LABELS = {
-    "fiscal_year": N_("ปีงบประมาณ"),
-    "title": N_("ชื่อแผน"),
-    "approved_by": N_("ผู้อนุมัติแผน"),
-    "approved_on": N_("วันที่อนุมัติแผน"),
-    "note": N_("หมายเหตุ"),
-}
-
-
 def save_plan(
     actor: Actor | None,
     plan: AnnualPlan | None,
@@ -172,7 +186,11 @@ def save_plan(
         )
     labels = {k: _(v) for k, v in PLAN_LABELS.items()}
     errors.update(
-        records.too_long(AnnualPlan, {"title": title, "approved_by": approved_by}, labels)
+        records.field_errors(
+            AnnualPlan,
+            {"title": title, "approved_by": approved_by, "note": _text(values, "note")},
+            labels,
+        )
     )
     if year and not errors:
         other = AnnualPlan.get_or_none(AnnualPlan.fiscal_year == year)
@@ -195,17 +213,6 @@ def save_plan(
 
 # ---------------------------------------------------------------------------------------------
 # Items
-
-
-ITEM_LABELS = {
-    "title": N_("โครงการ/รายการ"),
-    "objective": N_("เหตุผลความจำเป็น"),
-    "budget": N_("งบประมาณ (บาท)"),
-    "budget_source": N_("แหล่งเงิน"),
-    "quarter": N_("ไตรมาสที่ดำเนินการ"),
-    "work_group": N_("กลุ่มงานที่รับผิดชอบ"),
-    "note": N_("หมายเหตุ"),
-}
 
 
 def get_item(item_id: int) -> PlanItem:
@@ -258,7 +265,17 @@ def save_item(
         group = WorkGroup.get_or_none(WorkGroup.id == int(group_id))
         if group is None:
             errors["work_group"] = _("ไม่พบกลุ่มงานที่เลือก")
-    errors.update(records.too_long(PlanItem, {"title": title}, labels))
+    errors.update(
+        records.field_errors(
+            PlanItem,
+            {
+                "title": title,
+                "objective": _text(values, "objective"),
+                "note": _text(values, "note"),
+            },
+            labels,
+        )
+    )
     if errors:
         raise ValidationError(" ".join(errors.values()), errors)
     changes: dict[str, Any] = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 import peewee
 
@@ -54,21 +54,6 @@ STATUSES: tuple[tuple[str, str], ...] = (
 STATUS_LABELS = dict(STATUSES)
 
 
-class ProblemLog(VersionedModel):
-    """One problem or obstacle, with what it costs the office and the proposed way out."""
-
-    reported_on = peewee.DateField(index=True)
-    reporter = peewee.CharField(max_length=200, default="")
-    system = peewee.CharField(max_length=300)  # the system or equipment concerned
-    category = peewee.CharField(max_length=16, default=ProblemCategory.OTHER)
-    description = peewee.TextField()
-    impact = peewee.TextField(default="")
-    frequency = peewee.CharField(max_length=200, default="")
-    proposed_solution = peewee.TextField(default="")
-    status = peewee.CharField(max_length=16, default=ProblemStatus.OPEN, index=True)
-    plan_item = peewee.ForeignKeyField(PlanItem, null=True, on_delete="SET NULL")
-
-
 LABELS = {
     "reported_on": N_("วันที่พบปัญหา"),
     "reporter": N_("ผู้แจ้ง/ผู้พบปัญหา"),
@@ -81,6 +66,23 @@ LABELS = {
     "status": N_("สถานะ"),
     "plan_item": N_("รายการในแผน"),
 }
+
+
+class ProblemLog(VersionedModel):
+    """One problem or obstacle, with what it costs the office and the proposed way out."""
+
+    field_labels: ClassVar[dict[str, str]] = LABELS
+
+    reported_on = peewee.DateField(index=True)
+    reporter = peewee.CharField(max_length=200, default="")
+    system = peewee.CharField(max_length=300)  # the system or equipment concerned
+    category = peewee.CharField(max_length=16, default=ProblemCategory.OTHER)
+    description = peewee.TextField()
+    impact = peewee.TextField(default="")
+    frequency = peewee.CharField(max_length=200, default="")
+    proposed_solution = peewee.TextField(default="")
+    status = peewee.CharField(max_length=16, default=ProblemStatus.OPEN, index=True)
+    plan_item = peewee.ForeignKeyField(PlanItem, null=True, on_delete="SET NULL")
 
 
 def get_problem(problem_id: int) -> ProblemLog:
@@ -126,9 +128,19 @@ def save_problem(
     elif status == ProblemStatus.OPEN and item is not None:
         status = ProblemStatus.PLANNED
     errors.update(
-        records.too_long(
+        records.field_errors(
             ProblemLog,
-            {k: text[k] for k in ("reporter", "system", "frequency")},
+            {
+                k: text[k]
+                for k in (
+                    "reporter",
+                    "system",
+                    "description",
+                    "impact",
+                    "frequency",
+                    "proposed_solution",
+                )
+            },
             labels,
         )
     )

@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee
 
@@ -126,6 +126,13 @@ CONTRACT_STATUS_LABELS = {
 
 
 class Contract(VersionedModel):
+    field_labels: ClassVar[dict[str, str]] = {
+        "number": N_("เลขที่สัญญา"),
+        "title": N_("ชื่อสัญญา/งานที่จ้าง"),
+        "price": N_("ราคาตามสัญญา"),
+        "vat": N_("ภาษีมูลค่าเพิ่ม"),
+        "note": N_("หมายเหตุ"),
+    }
     case_id = peewee.IntegerField(null=True, index=True)  # the owning case (process 4 or 5)
     number = peewee.CharField(max_length=100, unique=True)  # สัญญาเลขที่
     title = peewee.CharField(max_length=500)
@@ -172,6 +179,11 @@ class Contract(VersionedModel):
 
 
 class Installment(VersionedModel):
+    field_labels: ClassVar[dict[str, str]] = {
+        "title": N_("ชื่องวดงาน"),
+        "amount": N_("จำนวนเงินของงวด"),
+        "deliverables": N_("สิ่งที่ต้องส่งมอบ"),
+    }
     contract = peewee.ForeignKeyField(Contract, backref="installments", on_delete="CASCADE")
     seq = peewee.IntegerField()
     title = peewee.CharField(max_length=300, default="")
@@ -186,6 +198,12 @@ class Installment(VersionedModel):
 
 
 class Security(VersionedModel):
+    field_labels: ClassVar[dict[str, str]] = {
+        "issuer": N_("ธนาคาร/ผู้ออก"),
+        "number": N_("เลขที่หลักประกัน"),
+        "amount": N_("จำนวนเงินหลักประกัน"),
+        "note": N_("หมายเหตุ"),
+    }
     contract = peewee.ForeignKeyField(Contract, backref="securities", on_delete="CASCADE")
     instrument = peewee.CharField(max_length=32)
     issuer = peewee.CharField(max_length=300, default="")  # ธนาคาร/สาขา

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee
 
@@ -62,6 +62,11 @@ INSPECTION_RESULT_LABELS = {
 
 
 class Delivery(VersionedModel):
+    field_labels: ClassVar[dict[str, str]] = {
+        "letter_no": N_("เลขที่หนังสือส่งมอบงาน"),
+        "value": N_("มูลค่างานที่ส่งมอบ"),
+        "note": N_("หมายเหตุ"),
+    }
     installment = peewee.ForeignKeyField(Installment, backref="deliveries", on_delete="CASCADE")
     letter_no = peewee.CharField(max_length=100, default="")  # หนังสือส่งมอบงาน ที่
     letter_date = peewee.DateField(null=True)
@@ -77,6 +82,7 @@ class Delivery(VersionedModel):
 
 
 class Inspection(VersionedModel):
+    field_labels: ClassVar[dict[str, str]] = {"note": N_("หมายเหตุ")}
     delivery = peewee.ForeignKeyField(Delivery, backref="inspections", on_delete="CASCADE")
     committee = peewee.ForeignKeyField(Committee, null=True, on_delete="SET NULL")
     inspected_on = peewee.DateField()
@@ -93,6 +99,12 @@ class Inspection(VersionedModel):
 class InspectionVote(BaseModel):
     """One member's sign-off (the member list is copied: committees may change later)."""
 
+    field_labels: ClassVar[dict[str, str]] = {
+        "member_name": N_("ชื่อกรรมการ"),
+        "member_position": N_("ตำแหน่ง"),
+        "note": N_("หมายเหตุ"),
+    }
+
     inspection = peewee.ForeignKeyField(Inspection, backref="votes", on_delete="CASCADE")
     member_name = peewee.CharField(max_length=200)
     member_position = peewee.CharField(max_length=300, default="")
@@ -103,6 +115,11 @@ class InspectionVote(BaseModel):
 
 
 class Invoice(VersionedModel):
+    field_labels: ClassVar[dict[str, str]] = {
+        "invoice_no": N_("เลขที่ใบแจ้งหนี้"),
+        "amount": N_("จำนวนเงินตามใบแจ้งหนี้"),
+        "note": N_("หมายเหตุ"),
+    }
     installment = peewee.ForeignKeyField(Installment, backref="invoices", on_delete="CASCADE")
     invoice_no = peewee.CharField(max_length=100)
     received_on = peewee.DateField()
@@ -398,7 +415,9 @@ def inspect(
             note=note.strip(),
         )
         for order, vote in enumerate(votes):
-            InspectionVote.create(
+            records.create(
+                actor,
+                InspectionVote,
                 inspection=inspection,
                 member_name=str(vote["member_name"]).strip(),
                 member_position=str(vote.get("member_position") or "").strip(),

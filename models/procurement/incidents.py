@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import peewee
 
 from models import clock, records
 from models.base import Actor, VersionedModel
 from models.errors import ValidationError
-from models.i18n import _
+from models.i18n import N_, _
 from models.org import Vendor
 from models.permissions import Permission, require
 from models.procurement import penalties, rules
@@ -30,6 +30,13 @@ from models.write_lock import write_transaction
 
 
 class Incident(VersionedModel):
+    field_labels: ClassVar[dict[str, str]] = {
+        "system": N_("อุปกรณ์/ระบบที่ขัดข้อง"),
+        "description": N_("อาการที่พบ"),
+        "cause": N_("สาเหตุ"),
+        "channel": N_("ช่องทางที่แจ้ง"),
+        "note": N_("หมายเหตุ"),
+    }
     contract = peewee.ForeignKeyField(
         Contract, null=True, backref="incidents", on_delete="SET NULL"
     )

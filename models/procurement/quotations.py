@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import peewee
 
 from models import attachments, records
 from models.base import Actor, VersionedModel
 from models.errors import ValidationError
-from models.i18n import _
+from models.i18n import N_, _
 from models.org import Vendor
 from models.permissions import Permission, require
 from models.procurement import rules
@@ -33,6 +33,12 @@ class QuotationPurpose:
 
 
 class Quotation(VersionedModel):
+    field_labels: ClassVar[dict[str, str]] = {
+        "quote_no": N_("เลขที่ใบเสนอราคา"),
+        "description": N_("รายการ"),
+        "amount_before_vat": N_("ราคาก่อนภาษีมูลค่าเพิ่ม"),
+        "vat": N_("ภาษีมูลค่าเพิ่ม"),
+    }
     case_id = peewee.IntegerField(null=True, index=True)  # the owning case (process 4 or 5)
     purpose = peewee.CharField(max_length=32, default=QuotationPurpose.MARKET_SURVEY)
     vendor = peewee.ForeignKeyField(Vendor, backref="quotations", on_delete="RESTRICT")

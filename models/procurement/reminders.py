@@ -6,6 +6,7 @@ plain rows, each with the owning ``case_id`` so a process can keep to its own ca
     securities_to_return(today=None)                 # R22: liability ended, not yet returned
     warranties_ending(today=None, within_days=None)  # R21
     open_incident_rows()                             # R17
+    securities_falling_short(today=None)             # R7: expires before the liability ends
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from models.procurement.contracts import (
     Installment,
     InstallmentStatus,
     Security,
+    add_months,
     security_return_due,
 )
 from models.procurement.execution import contract_penalty, installment_penalty
@@ -220,3 +222,40 @@ def open_incident_rows(now: dt.datetime | None = None) -> list[IncidentRow]:
             )
         )
     return rows
+
+
+def securities_falling_short(today: dt.date | None = None) -> list[ContractDateRow]:
+    """R7: performance securities not returned that expire before the contract's liability ends
+    (the warranty's last day; before full acceptance, the last installment's due date plus the
+    warranty), so the contractor must replace or extend them; ``date`` is the expiry."""
+    day = today or clock.today()
+    rows = []
+    query = (
+        Security.select(Security, Contract, Vendor)
+        .join(Contract)
+        .join(Vendor)
+        .where(Security.returned_on.is_null(True) & Security.expires_on.is_null(False))
+    )
+    for security in query:
+        contract = security.contract
+        liability = contract.warranty_ends_on
+        if liability is None:
+            plan = list(contract.installments.order_by(Installment.due_on.desc()).limit(1))
+            if not plan:
+                continue
+            liability = add_months(plan[0].due_on, contract.warranty_months)
+        expires = security.expires_on
+        if expires is None or expires >= liability:
+            continue
+        rows.append(
+            ContractDateRow(
+                case_id=contract.case_id,
+                contract_id=contract.id,
+                contract_number=contract.number,
+                vendor=contract.vendor.name,
+                date=expires,
+                days_left=(expires - day).days,
+                amount=Decimal(security.amount),
+            )
+        )
+    return sorted(rows, key=lambda r: r.date)

@@ -8,7 +8,7 @@ verified 13-digit tax ID, addresses, bank account for direct payment, and its co
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import peewee
 
@@ -38,6 +38,12 @@ VENDOR_LABELS = {
 class VendorContact(VersionedModel):
     """A person at the vendor the office deals with (ผู้ประสานงาน, ช่างผู้รับผิดชอบ, ผู้มีอำนาจลงนาม)."""
 
+    field_labels: ClassVar[dict[str, str]] = {
+        "full_name": N_("ชื่อผู้ติดต่อ"),
+        "role": N_("หน้าที่"),
+        "phone": N_("โทรศัพท์"),
+        "email": N_("อีเมล"),
+    }
     vendor = peewee.ForeignKeyField(Vendor, backref="contacts", on_delete="CASCADE")
     full_name = peewee.CharField(max_length=200)
     role = peewee.CharField(max_length=200, default="")

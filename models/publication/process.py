@@ -44,6 +44,7 @@ from models.i18n import N_, _
 from models.org import Unit, WorkGroup, WorkGroupCode
 from models.permissions import Role
 from models.registers import RegisterColumn, RegisterDef, declare_register
+from models.statistics import CaseFigures, Dimension, declare_cases
 
 KEY = "publication"
 DEADLINE_DAYS = 2
@@ -412,4 +413,18 @@ REGISTER = declare_register(
     )
 )
 
-__all__ = ["DEFINITION", "KEY", "REPORT", "Publication"]
+
+def _by_unit(query: Any) -> tuple[Any, Any, Any]:
+    """Statistics per requesting unit (a case without a unit counts under "ไม่ระบุ")."""
+    unit = Unit.alias("stat_unit")
+    query = query.join(Publication, peewee.JOIN.LEFT_OUTER, on=(Publication.case == Case.id)).join(
+        unit, peewee.JOIN.LEFT_OUTER, on=(unit.id == Publication.unit)
+    )
+    return query, Publication.unit, unit.name
+
+
+STATISTICS = declare_cases(
+    CaseFigures(KEY, order=10, dimensions=(Dimension("unit", N_("หน่วยงานที่ขอ"), _by_unit),))
+)
+
+__all__ = ["DEFINITION", "KEY", "REPORT", "STATISTICS", "Publication"]

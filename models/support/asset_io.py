@@ -13,6 +13,7 @@ file can be corrected in Excel and imported back.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import decimal
 import re
@@ -22,9 +23,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import peewee
+
 from models import audit, clock, records
 from models.base import Actor
-from models.errors import ValidationError
+from models.db import database
+from models.errors import DomainError, ValidationError
 from models.i18n import N_, _
 from models.org import Unit, Vendor, organisation
 from models.permissions import Permission, require
@@ -49,7 +53,7 @@ from models.support.assets import (
     AssetStatus,
 )
 from models.write_lock import write_transaction
-from reports.thaifmt import date_long, date_numeric
+from reports.thaifmt import date_long
 
 Progress = Callable[[int, int], None]
 
@@ -359,6 +363,7 @@ def _preview_row(
         row.vendor_name = vendor_text
         values["vendor"] = lookups.vendors.get(_header_key(vendor_text))
     errors.extend(assets.text_length_errors(values).values())
+    errors.extend(assets.date_errors(values).values())
     for key, model, given in (
         ("category", AssetCategory, category_name),
         ("vendor", Vendor, vendor_text),
@@ -399,6 +404,12 @@ class ImportResult:
     new_vendors: int
 
 
+# Rows written per transaction on a shared SQLite file: one batch holds the file's write lock for a
+# fraction of a second, so another workstation's save waits well inside its busy timeout (20,000
+# rows in one transaction held it 17 s, and a save gave up after its 10 s wait).
+BATCH_ROWS = 200
+
+
 def run_import(
     actor: Actor | None,
     table: SourceTable,
@@ -409,62 +420,84 @@ def run_import(
     valid_only: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Import in one transaction. Refuses (writing nothing) while any row has errors, unless
-    ``valid_only``: then the rows with errors are left out."""
+    """Import the previewed rows. Refuses (writing nothing) while any row has errors, unless
+    ``valid_only``: then the rows with errors are left out.
+
+    On a server the import is one transaction (its row locks stop no one else's save). On SQLite
+    it is written in batches of ``BATCH_ROWS``, each its own transaction, so other workstations
+    sharing the file can save between them; should it stop half-way, the rows written stay and
+    importing the same file again carries on (registered numbers are never added twice)."""
     require(actor, Permission.EDIT_REGISTERS)
-    with write_transaction():
-        preview = preview_import(
-            table, mapping, default_kind=default_kind, update_existing=update_existing
+    whole = not isinstance(database.obj, peewee.SqliteDatabase) or database.in_transaction()
+    with write_transaction() if whole else contextlib.nullcontext():
+        return _run_import(
+            actor, table, mapping, default_kind, update_existing, valid_only, progress
         )
-        bad = preview.errors
-        if bad and not valid_only:
-            raise ValidationError(
-                _(
-                    "ยังไม่ได้นำเข้า: มี {n} แถวที่ข้อมูลไม่ถูกต้อง (เช่น แถวที่ {line}: {reason}) "
-                    "กรุณาแก้ไขไฟล์ หรือเลือกนำเข้าเฉพาะแถวที่ถูกต้อง"
-                ).format(n=len(bad), line=bad[0].line, reason=bad[0].errors[0])
-            )
-        category_ids: dict[tuple[str, str], int] = {}
+
+
+def _run_import(
+    actor: Actor | None,
+    table: SourceTable,
+    mapping: Mapping[str, int],
+    default_kind: str,
+    update_existing: bool,
+    valid_only: bool,
+    progress: Progress | None,
+) -> ImportResult:
+    preview = preview_import(
+        table, mapping, default_kind=default_kind, update_existing=update_existing
+    )
+    bad = preview.errors
+    if bad and not valid_only:
+        raise ValidationError(
+            _(
+                "ยังไม่ได้นำเข้า: มี {n} แถวที่ข้อมูลไม่ถูกต้อง (เช่น แถวที่ {line}: {reason}) "
+                "กรุณาแก้ไขไฟล์ หรือเลือกนำเข้าเฉพาะแถวที่ถูกต้อง"
+            ).format(n=len(bad), line=bad[0].line, reason=bad[0].errors[0])
+        )
+    category_ids: dict[tuple[str, str], int] = {}
+    vendor_ids: dict[str, int] = {}
+    with write_transaction():
         for kind, name in preview.new_categories:
-            category_ids[(kind, name)] = records.create(
-                actor, AssetCategory, kind=kind, name=name, sort_order=100
-            ).id
-        vendor_ids: dict[str, int] = {}
+            found = assets.find_category(kind, name)  # added meanwhile by another workstation
+            category_ids[(kind, name)] = (
+                found.id
+                if found
+                else records.create(actor, AssetCategory, kind=kind, name=name, sort_order=100).id
+            )
         for name in preview.new_vendors:
             vendor_ids[_header_key(name)] = records.create(actor, Vendor, name=name).id
-        todo = [r for r in preview.rows if r.action in {RowAction.NEW, RowAction.UPDATE}]
-        created = updated = 0
-        for done, row in enumerate(todo, start=1):
-            values = dict(row.values)
-            if row.category_name and values.get("category") is None:
-                values["category"] = category_ids[(values["kind"], row.category_name)]
-            if row.vendor_name and values.get("vendor") is None:
-                values["vendor"] = vendor_ids[_header_key(row.vendor_name)]
-            if row.action == RowAction.NEW:
-                _create(actor, values)
-                created += 1
-            else:
-                assert row.existing_id is not None
-                existing = records.get(Asset, row.existing_id)
-                values = _mapped(values, mapping)
-                values.pop("number", None)
-                assets.save_asset(
-                    actor,
-                    existing,
-                    values,
-                    note=_("นำเข้าจากไฟล์ {name}").format(name=table.file_name),
+    todo = [r for r in preview.rows if r.action in {RowAction.NEW, RowAction.UPDATE}]
+    created = updated = unchanged = 0
+    note = _("นำเข้าจากไฟล์ {name}").format(name=table.file_name)
+    for start in range(0, len(todo), BATCH_ROWS):
+        batch = todo[start : start + BATCH_ROWS]
+        try:
+            with write_transaction():
+                made, changed, skipped = _write_batch(
+                    actor, batch, mapping, category_ids, vendor_ids, note
                 )
-                updated += 1
-            if progress and (done % 50 == 0 or done == len(todo)):
-                progress(done, len(todo))
-        result = ImportResult(
-            created=created,
-            updated=updated,
-            unchanged=preview.count(RowAction.UNCHANGED),
-            skipped_invalid=len(bad),
-            new_categories=len(category_ids),
-            new_vendors=len(vendor_ids),
-        )
+        except DomainError as exc:
+            if start == 0:
+                raise
+            raise ValidationError(
+                _(
+                    "นำเข้าแล้ว {done} แถว แล้วหยุดที่แถวที่ {line}: {reason} "
+                    "แก้ไขแล้วนำเข้าไฟล์เดิมอีกครั้งเพื่อทำต่อได้ (แถวที่นำเข้าแล้วจะถูกข้าม)"
+                ).format(done=created + updated, line=batch[0].line, reason=exc.message)
+            ) from exc
+        created, updated, unchanged = created + made, updated + changed, unchanged + skipped
+        if progress:
+            progress(start + len(batch), len(todo))
+    result = ImportResult(
+        created=created,
+        updated=updated,
+        unchanged=preview.count(RowAction.UNCHANGED) + unchanged,
+        skipped_invalid=len(bad),
+        new_categories=len(category_ids),
+        new_vendors=len(vendor_ids),
+    )
+    with write_transaction():
         audit.record(
             actor,
             "import",
@@ -473,6 +506,38 @@ def run_import(
             after={"file": table.file_name, "sha256": table.sha256, **result.__dict__},
         )
     return result
+
+
+def _write_batch(
+    actor: Actor | None,
+    batch: list[PreviewRow],
+    mapping: Mapping[str, int],
+    category_ids: Mapping[tuple[str, str], int],
+    vendor_ids: Mapping[str, int],
+    note: str,
+) -> tuple[int, int, int]:
+    """Write one batch inside the caller's transaction: (created, updated, already registered)."""
+    created = updated = skipped = 0
+    for row in batch:
+        values = dict(row.values)
+        if row.category_name and values.get("category") is None:
+            values["category"] = category_ids[(values["kind"], row.category_name)]
+        if row.vendor_name and values.get("vendor") is None:
+            values["vendor"] = vendor_ids[_header_key(row.vendor_name)]
+        if row.action == RowAction.NEW:
+            if assets.find_by_number(values["number"]) is not None:
+                skipped += 1  # registered meanwhile (another workstation, an earlier attempt)
+                continue
+            _create(actor, values)
+            created += 1
+        else:
+            assert row.existing_id is not None
+            existing = records.get(Asset, row.existing_id)
+            values = _mapped(values, mapping)
+            values.pop("number", None)
+            assets.save_asset(actor, existing, values, note=note)
+            updated += 1
+    return created, updated, skipped
 
 
 def _create(actor: Actor | None, values: dict[str, Any]) -> Asset:
@@ -495,7 +560,7 @@ def _export_value(row: assets.AssetRow, key: str) -> Any:
         "status": row.status_label,
     }.get(key, getattr(row, key, ""))
     if isinstance(value, dt.date):
-        return date_numeric(value)
+        return value  # a real Excel date, shown in B.E. (models.spreadsheets.BE_DATE_FORMAT)
     if isinstance(value, decimal.Decimal):
         return float(value)
     return "" if value is None else value

@@ -19,16 +19,18 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 
-from models import clock, records, settings, text_search
+from models import clock, records, settings, spreadsheets, text_search
 from models.base import Actor, VersionedModel
 from models.errors import ValidationError
+from models.finder import FinderSource, Hit, register_source
 from models.i18n import N_, _
 from models.org import Unit, Vendor
 from models.paging import Page, sorted_page
-from models.permissions import Permission, require
+from models.permissions import Permission, can, require
+from models.recycle import restorable
 from models.support.asset_fields import FIELD_BY_KEY
-from models.write_lock import write_transaction
-from reports.thaifmt import arabic_digits
+from models.write_lock import retry_transaction, write_transaction
+from reports.thaifmt import arabic_digits, date_numeric, parse_be_date
 
 
 class AssetKind(StrEnum):
@@ -342,14 +344,18 @@ def _fk_id(value: Any) -> int | None:
     return int(value)
 
 
+def field_labels() -> dict[str, str]:
+    return {key: _(f.label) for key, f in FIELD_BY_KEY.items()}
+
+
 def text_length_errors(values: Mapping[str, Any]) -> dict[str, str]:
-    """Texts longer than their column holds: PostgreSQL and MySQL refuse them with a database
-    error (SQLite would keep them), so they are refused here with the field's name."""
-    names = ("number", *TEXT_FIELDS)
-    return records.too_long(
+    """Values that do not fit their columns (texts too long or with control characters, numbers
+    out of range): PostgreSQL and MySQL refuse them with a database error (SQLite would keep
+    them), so they are refused here, the same on every backend, with the field's name."""
+    return records.field_errors(
         Asset,
-        {name: values.get(name) for name in names},
-        {name: _(FIELD_BY_KEY[name].label) for name in names},
+        {name: values.get(name) for name in EDITABLE_FIELDS if name in values},
+        field_labels(),
     )
 
 
@@ -375,18 +381,19 @@ def validate_asset(values: Mapping[str, Any], *, exclude_id: int | None = None) 
     if not str(values.get("name") or "").strip():
         errors["name"] = _("กรุณากรอกชื่อครุภัณฑ์")
     price = values.get("price")
-    if price is not None and decimal.Decimal(str(price)) < 0:
+    if price is not None and "price" not in errors and decimal.Decimal(str(price)) < 0:
         errors["price"] = _("ราคาต้องไม่ติดลบ")
     year = values.get("budget_year")
     if year is not None and not 2400 <= int(year) <= 2800:
         errors["budget_year"] = _("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2569")
     seats = values.get("seats")
-    if seats is not None and int(seats) < 0:
+    if seats is not None and "seats" not in errors and int(seats) < 0:
         errors["seats"] = _("จำนวนสิทธิ์ใช้งานต้องไม่ติดลบ")
     if values.get("status") not in set(AssetStatus):
         errors["status"] = _("สถานะไม่ถูกต้อง")
+    errors.update(date_errors(values))
     acquired, warranty = values.get("acquired_on"), values.get("warranty_end")
-    if acquired and warranty and warranty < acquired:
+    if acquired and warranty and "warranty_end" not in errors and warranty < acquired:
         errors["warranty_end"] = _("วันสิ้นสุดการรับประกันต้องไม่ก่อนวันที่ได้มา")
     category_id = _fk_id(values.get("category"))
     if category_id is not None and "kind" not in errors:
@@ -405,22 +412,89 @@ def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ValidationError(_("ไม่รู้จักช่องข้อมูล {names}").format(names=", ".join(sorted(unknown))))
     out: dict[str, Any] = {}
+    errors: dict[str, str] = {}
     for name, value in values.items():
-        if name in TEXT_FIELDS:
-            out[name] = str(value or "").strip()
-        elif name == "number":
-            out[name] = tidy_number(str(value or ""))
-        elif name in {"category", "vendor", "custodian_unit"}:
-            out[name] = _fk_id(value)
-        elif name == "price":
-            out[name] = None if value in (None, "") else decimal.Decimal(str(value))
-        elif name in {"budget_year", "seats"}:
-            out[name] = None if value in (None, "") else int(value)
-        else:
-            out[name] = value
+        try:
+            out[name] = _clean_one(name, value)
+        except (ValueError, TypeError, OverflowError, ArithmeticError):
+            label = field_labels().get(name, name)
+            errors[name] = (
+                _("{field} ต้องเป็นตัวเลข").format(field=label)
+                if name in {"price", "budget_year", "seats"}
+                else _("{field}: ค่าที่เลือกไม่ถูกต้อง").format(field=label)
+            )
+    if errors:
+        raise ValidationError(" ".join(errors.values()), errors)
     return out
 
 
+def _clean_one(name: str, value: Any) -> Any:
+    if name in TEXT_FIELDS:
+        return str(value or "").strip()
+    if name == "number":
+        return tidy_number(str(value or ""))
+    if name in {"category", "vendor", "custodian_unit"}:
+        return _fk_id(value)
+    if name == "price":
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, str):  # as typed: "25,900.50"; "1,2,3" and "1e400" are no price
+            return spreadsheets.cell_decimal(value)
+        amount = decimal.Decimal(str(value))
+        if not amount.is_finite():
+            raise ValueError(value)
+        return amount
+    if name in {"budget_year", "seats"}:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, str):
+            return spreadsheets.cell_int(value)
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(value)
+        return int(value)
+    if name in {"kind", "status"}:
+        return str(value) if value is not None else value
+    if name in DATE_FIELDS:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        text = arabic_digits(str(value)).strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return parse_be_date(text)
+    return value
+
+
+DATE_FIELDS = ("acquired_on", "warranty_end", "licence_expiry")
+# Dates an asset register can hold: a typo such as 1/1/2400 (C.E. 1857) or 2659 is refused.
+EARLIEST_DATE = dt.date(1950, 1, 1)
+LATEST_DATE = dt.date(2200, 12, 31)
+
+
+def date_errors(values: Mapping[str, Any]) -> dict[str, str]:
+    """Dates outside what a register may plausibly hold."""
+    errors: dict[str, str] = {}
+    labels = field_labels()
+    for name in DATE_FIELDS:
+        day = values.get(name)
+        if not isinstance(day, dt.date):
+            continue
+        latest = LATEST_DATE
+        if not EARLIEST_DATE <= day <= latest:
+            errors[name] = _("{field} {day} ไม่อยู่ในช่วงที่เป็นไปได้ (พ.ศ. {low} ถึง {high})").format(
+                field=labels[name],
+                day=date_numeric(day),
+                low=EARLIEST_DATE.year + 543,
+                high=latest.year + 543,
+            )
+    return errors
+
+
+@retry_transaction
 def save_asset(
     actor: Actor | None,
     asset: Asset | None,
@@ -470,7 +544,11 @@ def save_asset(
 
 
 def set_status(actor: Actor | None, asset: Asset, status: AssetStatus, *, note: str = "") -> Asset:
-    """Status changes made by other rules (loans, repairs): no form, no version check by caller."""
+    """Status changes made by other rules (loans, repairs): no form, no version check by caller.
+    Those rules are staff work, so the actor must be allowed to work on cases or edit the register
+    (a viewer retires nothing)."""
+    if not can(actor, Permission.EDIT_REGISTERS):
+        require(actor, Permission.WORK_CASES)
     fresh = records.get(Asset, asset.id)
     if fresh.status == status:
         return fresh
@@ -579,7 +657,7 @@ def filtered_assets(filters: AssetFilter) -> peewee.ModelSelect[Asset]:
     if filters.unit_id is not None:
         query = query.where(Asset.custodian_unit == filters.unit_id)
     if filters.location.strip():
-        query = query.where(Asset.location.contains(filters.location.strip()))
+        query = query.where(text_search.field_contains(Asset.location, filters.location.strip()))
     if filters.acquired_from:
         query = query.where(Asset.acquired_on >= filters.acquired_from)
     if filters.acquired_to:
@@ -739,3 +817,28 @@ def remove_file(actor: Actor | None, asset_id: int, file_id: int) -> None:
     if row.owner_table != FILES_OWNER or row.owner_id != asset_id:
         raise ValidationError(_("ไฟล์นี้ไม่ได้แนบกับครุภัณฑ์นี้"))
     attachments.remove(actor, row)
+
+
+# A deleted asset can be brought back by an administrator for 30 days (models.recycle).
+restorable(Asset, N_("ครุภัณฑ์"), lambda row: f"{row.get('number', '')} {row.get('name', '')}")
+restorable(AssetCategory, N_("หมวดครุภัณฑ์"), lambda row: str(row.get("name", "")))
+
+
+def _find_assets(actor: Actor | None, text: str, limit: int) -> list[Hit]:
+    """Ctrl+K: assets by number, name, serial number or custodian (models.finder)."""
+    require(actor, Permission.VIEW)
+    page = asset_page(AssetFilter(text=text), limit=limit)
+    return [
+        Hit(
+            kind="asset",
+            id=row.id,
+            process="support",
+            kind_label=_("ครุภัณฑ์"),
+            title=f"{row.number} {row.name}",
+            detail=" · ".join(p for p in (row.custodian_name, row.location, row.status_label) if p),
+        )
+        for row in page.rows
+    ]
+
+
+register_source(FinderSource("assets", N_("ครุภัณฑ์"), 20, _find_assets))

@@ -25,7 +25,7 @@ from models.support import assets, ticket_records
 from models.support.assets import Asset, AssetStatus
 from models.support.ticket_records import RepairTicket
 from models.users import User
-from models.write_lock import write_transaction
+from models.write_lock import retry_transaction, write_transaction
 from reports.thaifmt import date_short
 
 
@@ -99,6 +99,7 @@ def loans_for_ticket(ticket_id: int) -> list[Loan]:
     return list(Loan.select().where(Loan.ticket == ticket_id).order_by(Loan.lent_on, Loan.id))
 
 
+@retry_transaction
 def lend(
     actor: Actor | None,
     loaner: Asset | int,
@@ -116,9 +117,17 @@ def lend(
     transaction, so two workstations cannot lend the same machine)."""
     require(actor, Permission.WORK_CASES)
     day = lent_on or clock.today()
-    loaner_id = loaner.id if isinstance(loaner, Asset) else int(loaner)
-    ticket_id = ticket.id if isinstance(ticket, RepairTicket) else ticket
-    unit_id = borrower_unit.id if isinstance(borrower_unit, Unit) else borrower_unit
+    if not isinstance(day, dt.date) or not isinstance(due_back, dt.date):
+        raise ValidationError(_("กรุณาระบุวันที่ยืมและกำหนดคืนเป็นวันที่"), {"due_back": _("วันที่ไม่ถูกต้อง")})
+    try:
+        loaner_id = loaner.id if isinstance(loaner, Asset) else int(loaner)
+        ticket_id = ticket.id if isinstance(ticket, RepairTicket) else ticket
+        unit_id = borrower_unit.id if isinstance(borrower_unit, Unit) else borrower_unit
+        for key in (loaner_id, ticket_id, unit_id):
+            if key is not None and not records.INT_RANGE[0] <= int(key) <= records.INT_RANGE[1]:
+                raise ValueError(key)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValidationError(_("ไม่พบรายการที่เลือก")) from exc
     errors: dict[str, str] = {}
     if not borrower_name.strip():
         errors["borrower_name"] = _("กรุณากรอกชื่อผู้ยืม")
@@ -191,6 +200,7 @@ def lend(
     return loan
 
 
+@retry_transaction
 def return_loan(
     actor: Actor | None,
     loan: Loan | int,
@@ -298,8 +308,8 @@ def _loan_query(filters: LoanFilter) -> peewee.ModelSelect[Loan]:
     if text:
         query = query.where(
             text_search.contains(Asset, text)
-            | Loan.borrower_name.contains(filters.text.strip())
-            | Unit.name.contains(filters.text.strip())
+            | text_search.field_contains(Loan.borrower_name, filters.text.strip())
+            | text_search.field_contains(Unit.name, filters.text.strip())
         )
     if filters.state == LoanState.OUT:
         query = query.where(Loan.returned_on.is_null() & (Loan.due_back >= today))

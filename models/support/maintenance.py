@@ -24,6 +24,7 @@ from models.base import Actor, VersionedModel
 from models.errors import ValidationError
 from models.i18n import N_, _
 from models.permissions import Permission, require
+from models.recycle import restorable
 from models.support import ticket_records
 from models.support.assets import KIND_LABELS, Asset, AssetCategory, AssetKind, AssetStatus
 from models.support.ticket_records import RepairTicket
@@ -555,3 +556,7 @@ def records_for_asset(asset: Asset) -> list[MaintenanceRecord]:
     if asset.acquired_on:
         query = query.where(MaintenanceRecord.done_on >= asset.acquired_on)
     return list(query.order_by(MaintenanceRecord.done_on))
+
+
+# A deleted maintenance task can be brought back by an administrator for 30 days (models.recycle).
+restorable(MaintenanceTask, N_("งานบำรุงรักษา"), lambda row: str(row.get("title", "")))

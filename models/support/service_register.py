@@ -34,7 +34,7 @@ from models.support.ticket_records import (
     TicketCategory,
 )
 from models.users import User
-from reports.thaifmt import date_numeric, date_short
+from reports.thaifmt import date_short
 
 TICKET = "ticket"
 MAINTENANCE = "maintenance"
@@ -150,7 +150,8 @@ def _maintenance_query(filters: ServiceFilter) -> peewee.ModelSelect[Maintenance
     text = filters.text.strip()
     if text:
         query = query.join(MaintenanceTask).where(
-            MaintenanceRecord.findings.contains(text) | MaintenanceTask.title.contains(text)
+            text_search.field_contains(MaintenanceRecord.findings, text)
+            | text_search.field_contains(MaintenanceTask.title, text)
         )
     return query
 
@@ -431,9 +432,10 @@ def export_service_register(
     rows = []
     for seq, e in enumerate(entries, start=1):
         cells = entry_cells(seq, e)
-        cells["day"] = date_numeric(e.day)
-        cells["finished"] = date_numeric(e.finished_on) if e.finished_on else ""
-        rows.append([cells[key] for key, *_rest in COLUMNS])
+        values: dict[str, Any] = dict(cells)
+        values["day"] = e.day  # real Excel dates, shown in B.E.
+        values["finished"] = e.finished_on or ""
+        rows.append([values[key] for key, *_rest in COLUMNS])
     write_xlsx(
         path,
         title=_("ทะเบียนบันทึกปัญหาการให้บริการสารสนเทศ"),

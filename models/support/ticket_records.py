@@ -236,13 +236,15 @@ def open_ticket(
     *,
     files: tuple[NewFile, ...] = (),
     comment: str = "",
+    request_key: str | None = None,
     **values: Any,
 ) -> RepairTicket:
-    """Register a ticket (values by the registration fields' keys; ids or rows for records)."""
+    """Register a ticket (values by the registration fields' keys; ids or rows for records).
+    A retry with the same ``request_key`` (the form's) returns the ticket registered first."""
     data = open_ticket_values(
         {k: (v.get_id() if isinstance(v, peewee.Model) else v) for k, v in values.items()}
     )
-    case = engine_core.open_case(actor, PROCESS_KEY, data, files, comment)
+    case = engine_core.open_case(actor, PROCESS_KEY, data, files, comment, request_key=request_key)
     return ticket_for_case(case.id)
 
 

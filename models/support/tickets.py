@@ -57,6 +57,7 @@ from models.paging import Page
 from models.permissions import Permission, Role, require, role_of
 from models.support import assets, loans
 from models.support import documents as support_documents
+from models.support import statistics as support_statistics  # noqa: F401  (declares figures)
 from models.support.assets import Asset, AssetStatus
 
 # The ticket's own records, re-exported: callers know them as part of the process.
@@ -127,7 +128,7 @@ from models.support.ticket_records import (
     tickets_for_asset as tickets_for_asset,
 )
 from models.users import User
-from models.write_lock import write_transaction
+from models.write_lock import retry_transaction, write_transaction
 
 # --- categories ----------------------------------------------------------------------------------
 
@@ -253,6 +254,7 @@ def _lend_from_form(ctx: GuardContext) -> None:
         ctx.step_data["loan_id"] = loan.id
 
 
+@retry_transaction
 def waive_loaner(actor: Actor | None, ticket: RepairTicket | int, reason: str) -> RepairTicket:
     """A head records why this requester needs no loaner (outside a step, e.g. before staff
     assign the ticket). Recorded in the ticket's history."""

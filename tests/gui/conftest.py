@@ -78,6 +78,21 @@ def _workstation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Me
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def _message_boxes_never_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A box nobody answers (e.g. "discard what you typed?" when a test leaves a filled dialog
+    open and pytest-qt closes it) takes its safe answer instead of waiting forever offscreen;
+    ``message_boxes`` replaces this to record and choose."""
+
+    def safe_answer(box: QMessageBox) -> int:
+        button = box.escapeButton() or box.defaultButton()
+        if button is not None:
+            button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", safe_answer)
+
+
 @pytest.fixture
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     record = MessageBoxes()

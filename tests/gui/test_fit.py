@@ -137,9 +137,9 @@ def test_splitters_start_where_the_user_left_them(qtbot: Any, demo_office: Any) 
     assert isinstance(tab, ProcessTab)
     splitter = tab.splitter
     assert isinstance(splitter, RememberedSplitter)
-    qtbot.waitUntil(lambda: splitter.sizes()[0] > splitter.sizes()[1])  # list 3 : case 2
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > splitter.sizes()[1])  # list 2 : case 1
     left, right = splitter.sizes()
-    assert 1.3 < left / right < 1.7
+    assert 1.8 < left / right < 2.2  # the list gets two thirds (a 1366 px laptop, issue 13)
 
     splitter.moveSplitter(splitter.width() // 4, 1)  # the user drags the handle
     moved = splitter.sizes()

@@ -199,3 +199,12 @@ def test_register_period_takes_iso_or_buddhist_era_dates() -> None:
             parse_period(wrong, None)
     with pytest.raises(ValidationError, match="ไม่อยู่หลัง"):
         parse_period("1/10/2569", "30/9/2569")
+
+
+def test_sqlite_path_that_cannot_be_created_is_explained(tmp_path: Path) -> None:
+    """An unmapped shared drive: the folder cannot be made (here: a file stands in its way)."""
+    (tmp_path / "drive").write_text("not a folder")
+    target = tmp_path / "drive" / "ictdesk" / "ictdesk.sqlite3"
+    result = run_cli("--database", dbmod.sqlite_url(target), "db", "status", config_dir=tmp_path)
+    assert result.returncode == 2
+    assert "เปิดไฟล์ฐานข้อมูล" in result.stderr and "Traceback" not in result.stderr

@@ -78,6 +78,7 @@ def test_render_memo_from_json_through_the_cli(
 ) -> None:
     (tmp_path / "sig.png").write_bytes(png(90, 30))
     source = _write(tmp_path, {**MEMO, "signature_image": "sig.png"})
+    (tmp_path / "out").mkdir()
     out = tmp_path / "out" / "memo.pdf"
     assert main(["render", "memo", "--input", str(source), "--output", str(out)]) == 0
     text = pdftotext(out.read_bytes())

@@ -234,11 +234,11 @@ def test_any_text_breaks_without_loss_or_overflow(chars: list[str], width: float
                 "(องค์การมหาชน)",
             ],
         ),
-        (  # a narrow bold header cell: not ``ตำแหน่ง/หน่วย`` | ``งาน``
-            "ตำแหน่ง/หน่วยงาน",
+        (  # a narrow bold header cell: not ``ตำแหน่ง/กลุ่ม`` | ``งาน``
+            "ตำแหน่ง/กลุ่มงาน",
             TextStyle(font="bold", size=15, align="center"),
-            110.0,
-            ["ตำแหน่ง/", "หน่วยงาน"],
+            100.0,
+            ["ตำแหน่ง/", "กลุ่มงาน"],
         ),
         (  # a field value: the number does not stand alone (a date moves whole anyway)
             "หนังสือ สมศ. ที่ สมศ ๐๒๐๑/ว ๔๕ ฉบับที่ ๑ ตอนที่ ๒๕๖๙",
@@ -260,6 +260,7 @@ def test_paragraphs_without_indent_end_with_no_runt(
     assert layout(text, style, width)[-1].natural >= shortest
 
 
-def test_urls_do_not_break_inside_the_double_slash() -> None:
-    units = [t.text for t in tokens("ดูที่ https://www.example.go.th/news")]
-    assert units[3] == "https://"  # not "https:", "/", "/"
+def test_urls_and_email_addresses_do_not_break() -> None:
+    units = [t.text for t in tokens("ดูที่ https://www.example.go.th/news หรือ it17@example.ac.th")]
+    assert "https://www.example.go.th/news" in units  # not "https:", "/", "/", "news"
+    assert "it17@example.ac.th" in units

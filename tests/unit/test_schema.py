@@ -52,3 +52,28 @@ def test_every_migration_can_be_reverted(tmp_path: Path) -> None:
         runner.down()
     assert not [m for m in runner.status() if m.applied]
     database.close()
+
+
+def test_every_table_of_the_app_is_in_the_schema() -> None:
+    """A table whose module is missing from ``MODEL_MODULES`` would silently escape the migration
+    tool and this file's checks (it happened once, when a table moved to another module)."""
+    import importlib
+    import pkgutil
+
+    import models
+    from models.base import BaseModel
+    from models.schema import all_models
+
+    for info in pkgutil.walk_packages(models.__path__, "models."):
+        if ".migrations" not in info.name:
+            importlib.import_module(info.name)
+    declared: set[type] = set()
+    stack: list[type] = [BaseModel]
+    while stack:
+        cls = stack.pop()
+        for sub in cls.__subclasses__():
+            stack.append(sub)
+            if sub.__module__.startswith("models.") and sub.__module__ != "models.base":
+                declared.add(sub)
+    missing = sorted(f"{m.__module__}.{m.__name__}" for m in declared - set(all_models()))
+    assert not missing, f"add their modules to models/schema.py MODEL_MODULES: {missing}"

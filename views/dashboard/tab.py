@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -177,6 +177,16 @@ class SectionBox(QGroupBox):
             self.ctx.open(target)
 
 
+def refresh_minutes() -> int:
+    """Worker side: the office's setting (declared by ``models.reminders``)."""
+    from models import (
+        reminders,  # noqa: F401  # declares the setting
+        settings,
+    )
+
+    return int(settings.get("reminders.refresh_minutes"))
+
+
 class DashboardTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,7 +224,16 @@ class DashboardTab(QWidget):
         self.commands = CommandSet(self, ("refresh",), lambda _key: self.refresh())
         ctx.user_changed.connect(self._greet)
         self._greet()
+        # refreshes by itself every reminders.refresh_minutes (0: only by hand)
+        self.auto_refresh = QTimer(self)
+        self.auto_refresh.timeout.connect(self.refresh)
+        self.ctx.run_in_background(refresh_minutes, self.set_refresh_minutes, owner=self)
         self.refresh()
+
+    def set_refresh_minutes(self, minutes: int) -> None:
+        self.auto_refresh.stop()
+        if minutes > 0:
+            self.auto_refresh.start(int(minutes) * 60_000)
 
     def _greet(self) -> None:
         user = self.ctx.user

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.i18n import N_
-from models.permissions import Permission, can
+from models.permissions import Permission, Role, can, role_of
 from views.registry import SettingsPageSpec, ViewSpec, register_settings_page, register_view
 
 if TYPE_CHECKING:
@@ -72,6 +72,16 @@ def _general(ctx: AppContext) -> QWidget:
     return GeneralPage(ctx)
 
 
+def _recycle(ctx: AppContext) -> QWidget:
+    from views.settings.recycle import RecyclePage
+
+    return RecyclePage(ctx)
+
+
+def _admin(user: User) -> bool:
+    return role_of(user) == Role.ADMIN
+
+
 def _may(permission: Permission):  # type: ignore[no-untyped-def]
     return lambda user: can(user, permission)
 
@@ -100,3 +110,4 @@ register_settings_page(
 register_settings_page(
     SettingsPageSpec("general", N_("ค่าทั่วไป"), 800, _general, _may(Permission.MANAGE_SETTINGS))
 )
+register_settings_page(SettingsPageSpec("recycle", N_("รายการที่ลบ"), 850, _recycle, _admin))

@@ -51,7 +51,7 @@ from models.support.assets import (
     AssetStatus,
 )
 from reports.thaifmt import date_short, number
-from views.widgets import messages
+from views.widgets import messages, qt_thai
 from views.widgets.be_date_edit import BEDateEdit
 from views.widgets.combos import fill_combo, select_data
 from views.widgets.commands import mnemonic, run_list_command
@@ -206,6 +206,7 @@ class AssetDialog(SubmitDialog):
         self.choices = choices
         self.row = row
         self.version = row.version if row else None
+        self.draft_record = row.id if row else None
         self.saved_id: int | None = None
         self.resize(780, 470)
         self.kind = QComboBox(self)
@@ -665,7 +666,9 @@ class AssetsView(QWidget):
     # --- files kept with the asset ---------------------------------------------------------
 
     def attach(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("เลือกไฟล์ที่จะแนบกับครุภัณฑ์"))
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("เลือกไฟล์ที่จะแนบกับครุภัณฑ์"), qt_thai.in_documents()
+        )
         if names:
             self.attach_paths([Path(n) for n in names])
 

@@ -36,8 +36,9 @@ from models.engine import Field, FieldKind, NewFile
 from models.engine.screens import FormSpec, record_search
 from models.errors import ConflictError, ValidationError
 from models.i18n import _
-from views.widgets import messages
+from views.widgets import messages, qt_thai
 from views.widgets.be_date_edit import BEDateEdit
+from views.widgets.combos import make_searchable
 from views.widgets.commands import mnemonic
 from views.widgets.dialogs import SubmitDialog
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 COMMENT = "comment"
+LABEL_MAX_WIDTH = 220  # pixels: a field's label wraps beyond this
 
 
 class FileListField(QWidget):
@@ -74,7 +76,9 @@ class FileListField(QWidget):
         layout.addLayout(buttons)
 
     def choose(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("เลือกไฟล์ที่จะแนบ"))
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("เลือกไฟล์ที่จะแนบ"), qt_thai.in_documents()
+        )
         for name in names:
             self.add_path(Path(name))
 
@@ -142,6 +146,16 @@ class RecordPicker(QWidget):
         return self.combo.currentData()
 
 
+def wrapping_label(text: str, parent: QWidget) -> QLabel:
+    """A form label on one line when it fits in ``LABEL_MAX_WIDTH``, else wrapped there."""
+    label = QLabel(text, parent)
+    natural = label.fontMetrics().horizontalAdvance(text) + 6
+    label.setWordWrap(natural > LABEL_MAX_WIDTH)
+    label.setMinimumWidth(min(natural, LABEL_MAX_WIDTH))
+    label.setMaximumWidth(LABEL_MAX_WIDTH)
+    return label
+
+
 class FieldForm(QWidget):
     """Inputs for ``spec.fields`` (and the comment box), with ``values()`` and ``files()``."""
 
@@ -155,7 +169,10 @@ class FieldForm(QWidget):
         for f in spec.fields:
             widget = self._make(f)
             self.widgets[f.key] = widget
-            label = "" if f.kind == FieldKind.BOOL else _(f.label) + (" *" if f.required else "")
+            text = "" if f.kind == FieldKind.BOOL else _(f.label) + (" *" if f.required else "")
+            # a long label wraps onto two lines rather than pushing the form wider than its
+            # dialog (the form never scrolls sideways)
+            label = wrapping_label(text, self)
             if f.help:
                 box = QWidget(self)
                 inner = QVBoxLayout(box)
@@ -167,14 +184,19 @@ class FieldForm(QWidget):
                 hint.setWordWrap(True)
                 inner.addWidget(hint)
                 self.layout_.addRow(label, box)
+            elif f.kind == FieldKind.BOOL:
+                self.layout_.addRow(widget)  # a check box carries its own text: the whole row
             else:
                 self.layout_.addRow(label, widget)
         self.comment: QPlainTextEdit | None = None
         if spec.show_comment:
             self.comment = QPlainTextEdit(self)
             self.comment.setMaximumHeight(80)
-            label = spec.comment_label or _("หมายเหตุ")
-            self.layout_.addRow(label + (" *" if spec.comment_required else ""), self.comment)
+            comment_text = spec.comment_label or _("หมายเหตุ")
+            comment_label = wrapping_label(
+                comment_text + (" *" if spec.comment_required else ""), self
+            )
+            self.layout_.addRow(comment_label, self.comment)
             self.widgets[COMMENT] = self.comment
 
     # --- building -------------------------------------------------------------------------
@@ -216,8 +238,8 @@ class FieldForm(QWidget):
                 if index >= 0:
                     combo.setCurrentIndex(index)
             if kind in {FieldKind.UNIT, FieldKind.USER, FieldKind.RECORD}:
-                combo.setEditable(True)  # type to find among many units/people
-                combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                # type to find among many units/people, anywhere in the name or abbreviation
+                make_searchable(combo, self.spec.hints.get(f.key))
             return combo
         line = QLineEdit(self)
         if default is not None:
@@ -340,6 +362,7 @@ class FormDialog(SubmitDialog):
         super().__init__(ctx, spec.title, ok_text or spec.title, parent)
         self.spec = spec
         self.submit = submit
+        self.draft_record = spec.case_id
         self.resize(640, 560)
         intro = QLabel(spec.intro, self)
         intro.setWordWrap(True)
@@ -347,6 +370,9 @@ class FormDialog(SubmitDialog):
         self.form = FieldForm(ctx, spec, self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # the form follows the dialog's width (long rows wrap): it scrolls down, never sideways
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = scroll
         holder = QWidget(scroll)
         holder_layout = QVBoxLayout(holder)
         holder_layout.addWidget(self.form)

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import itertools
 import tempfile
+import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,7 +48,7 @@ from models.i18n import N_, _
 from models.permissions import Role
 from reports.thaifmt import date_short, fiscal_year, fiscal_year_bounds, number
 from views.registry import OpenRequest
-from views.widgets import messages
+from views.widgets import messages, qt_thai, splitters
 from views.widgets.case_forms import FormDialog
 from views.widgets.commands import (
     CommandSet,
@@ -60,7 +61,12 @@ from views.widgets.dialogs import PeriodDialog
 from views.widgets.filter_bar import ComboFilter, FilterBar
 from views.widgets.flow import FlowRow
 from views.widgets.paged_table import ROW_ROLE, Column, PagedTableView, PageSource
-from views.widgets.printing import print_in_background, print_register, register_title
+from views.widgets.printing import (
+    export_register,
+    print_in_background,
+    print_register,
+    register_title,
+)
 from views.widgets.splitters import RememberedSplitter
 from views.widgets.tables import (
     DATE_SAMPLE,
@@ -189,6 +195,7 @@ class CaseList(QWidget):
             descending=True,
             page_size=100,
             empty_text=_("ยังไม่มีเรื่องตามเงื่อนไขนี้"),
+            export_title=_(process.label),
             parent=self,
         )
         state_column = next(
@@ -251,6 +258,9 @@ class CasePanel(QWidget):
         self.attach_button = mnemonic(QPushButton(_("แนบไฟล์เพิ่ม…"), self), "A")
         self.refresh_button = QPushButton(_("รีเฟรช"), self)
         self.refresh_button.setToolTip(_("โหลดเรื่องนี้ใหม่"))
+        self.undo_button = mnemonic(QPushButton(_("ยกเลิกการดำเนินการล่าสุด"), self), "U")
+        self.undo_button.clicked.connect(self.take_back)
+        self.undo_button.setVisible(False)
         self.edit_button.clicked.connect(self.edit_details)
         self.attach_button.clicked.connect(self.attach)
         self.refresh_button.clicked.connect(self.reload)
@@ -270,7 +280,13 @@ class CasePanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
-        for widget in (self.state_label, self.edit_button, self.attach_button, self.refresh_button):
+        for widget in (
+            self.state_label,
+            self.edit_button,
+            self.attach_button,
+            self.undo_button,
+            self.refresh_button,
+        ):
             self.tools_row.add(widget)
         self.files_label = QLabel(self)
         file_buttons = FlowRow(self)
@@ -351,6 +367,13 @@ class CasePanel(QWidget):
         self._fill_files(screen)
         self.edit_button.setVisible(screen.may_edit)
         self.attach_button.setVisible(screen.may_attach)
+        self.undo_button.setVisible(screen.undo is not None)
+        if screen.undo is not None:
+            self.undo_button.setToolTip(
+                _("ยกเลิก “{label}” ที่ท่านเพิ่งบันทึก (ได้ถึง {until})").format(
+                    label=screen.undo.label, until=screen.undo.until_text
+                )
+            )
         self._chain_tab_order()
         if had_focus and self.isVisible():
             # the buttons that had the focus were rebuilt: keep the keyboard in the case
@@ -484,7 +507,9 @@ class CasePanel(QWidget):
     # --- files ----------------------------------------------------------------------------
 
     def attach(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("เลือกไฟล์ที่จะแนบ"))
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("เลือกไฟล์ที่จะแนบ"), qt_thai.in_documents()
+        )
         if names and self.case_id is not None:
             self.attach_paths([Path(n) for n in names])
 
@@ -531,7 +556,9 @@ class CasePanel(QWidget):
             messages.info(self, _("กรุณาเลือกไฟล์ในรายการก่อน"))
             return
         file_id, name = chosen
-        target, _filter = QFileDialog.getSaveFileName(self, _("บันทึกไฟล์เป็น"), name)
+        target, _filter = QFileDialog.getSaveFileName(
+            self, _("บันทึกไฟล์เป็น"), qt_thai.in_documents(name)
+        )
         if not target:
             return
 
@@ -543,6 +570,29 @@ class CasePanel(QWidget):
             work,
             lambda path: messages.info(self, _("บันทึกไฟล์ไว้ที่ {path}").format(path=path)),
             owner=self,
+        )
+
+    def take_back(self) -> None:
+        """Undo the user's last move (the domain checks who, how long ago, and nobody since)."""
+        screen, case_id = self.current, self.case_id
+        if screen is None or screen.undo is None or case_id is None:
+            return
+        if not messages.confirm(
+            self,
+            _("ยกเลิก “{label}” ของเรื่อง {number} หรือไม่").format(
+                label=screen.undo.label, number=screen.view.row.number
+            ),
+            _("ยกเลิกการดำเนินการ"),
+            _("ไม่ยกเลิก"),
+            _("เรื่องจะกลับไปอยู่ในขั้นตอนก่อนหน้า ประวัติจะบันทึกทั้งการดำเนินการและการยกเลิกไว้"),
+        ):
+            return
+        user = self.ctx.user
+        self.ctx.run_in_background(
+            lambda: engine.take_back(user, case_id).id,
+            lambda _id: self._moved(),
+            owner=self,
+            disable=[self.undo_button],
         )
 
     # --- printing -------------------------------------------------------------------------
@@ -644,6 +694,10 @@ class ProcessTab(QWidget):
         self.print_button = mnemonic(QPushButton(_("พิมพ์รายงาน/ทะเบียน…"), self), "P")
         self.refresh_button = mnemonic(QPushButton(_("รีเฟรช"), self), "R")
         self.refresh_button.clicked.connect(self.refresh)
+        self.pane_button = QPushButton(_("ซ่อนรายละเอียด"), self)
+        self.pane_button.setCheckable(True)
+        self.pane_button.setToolTip(_("ซ่อนหรือแสดงช่องรายละเอียดของเรื่อง ให้รายการกว้างขึ้น"))
+        self.pane_button.toggled.connect(self.set_details_hidden)
         self.new_button.setVisible(engine.core.may_act(ctx.user, process.first.roles))
         self.new_button.clicked.connect(self.register_case)
         self.print_button.clicked.connect(self.print_period)
@@ -653,15 +707,22 @@ class ProcessTab(QWidget):
         head.addWidget(self.new_button)
         head.addWidget(self.print_button)
         head.addWidget(self.refresh_button)
+        head.addWidget(self.pane_button)
         self.list = CaseList(ctx, process_key, self, **(list_options or {}))
         self.panel = CasePanel(ctx, self)
         self.splitter = RememberedSplitter(
-            f"cases.{process_key}", Qt.Orientation.Horizontal, (3, 2), self
+            f"cases.{process_key}",
+            Qt.Orientation.Horizontal,
+            (2, 1),
+            self,  # the list first: two thirds
         )
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        store = splitters.store()
+        if store is not None and store.load(self._pane_key()) == [1]:
+            self.pane_button.setChecked(True)  # hidden when the user last left it so
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.splitter, 1)
@@ -680,6 +741,20 @@ class ProcessTab(QWidget):
         self.refresh_button.setToolTip(
             _("โหลดรายการใหม่ (เห็นงานที่เครื่องอื่นบันทึกไว้)") + f" ({shortcut_text('refresh')})"
         )
+
+    def _pane_key(self) -> str:
+        return f"details_hidden.cases.{self.process_key}"
+
+    def set_details_hidden(self, hidden: bool) -> None:
+        """The case's details pane out of the way (the list takes the whole width), remembered
+        for this process's tab on this workstation."""
+        self.panel.setVisible(not hidden)
+        self.pane_button.setText(_("แสดงรายละเอียด") if hidden else _("ซ่อนรายละเอียด"))
+        if self.pane_button.isChecked() != hidden:
+            self.pane_button.setChecked(hidden)
+        store = splitters.store()
+        if store is not None:
+            store.save(self._pane_key(), [int(hidden)])
 
     # --- keyboard -------------------------------------------------------------------------
 
@@ -736,9 +811,14 @@ class ProcessTab(QWidget):
 
     def build_registration(self, spec: sc.FormSpec) -> FormDialog:
         user, key = self.ctx.user, self.process_key
+        # One key per opened form: pressing ลงทะเบียน again after a lost answer (the connection
+        # died right after the commit) finds the case saved the first time, never a second one.
+        request_key = uuid.uuid4().hex
 
         def submit(values: dict[str, Any], files: list[NewFile], comment: str) -> int:
-            return int(engine.open_case(user, key, values, files, comment).id)
+            return int(
+                engine.open_case(user, key, values, files, comment, request_key=request_key).id
+            )
 
         dialog = FormDialog(self.ctx, spec, submit, ok_text=_("ลงทะเบียน"), parent=self)
         dialog.accepted.connect(lambda: self._registered(dialog.result_value))
@@ -767,10 +847,23 @@ class ProcessTab(QWidget):
     def print_period(self) -> None:
         start, end = self.default_period()
         dialog = PeriodDialog(
-            _("พิมพ์รายงานตามช่วงเวลา"), start, end, self.period_choices(), parent=self
+            _("พิมพ์รายงานตามช่วงเวลา"),
+            start,
+            end,
+            self.period_choices(),
+            parent=self,
+            excel=bool(self.register_name),
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_for(*dialog.chosen())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        key, first, last = dialog.chosen()
+        if dialog.wants_excel:
+            if not key.startswith(REGISTER_CHOICE):
+                messages.warn(self, _("รายงานนี้พิมพ์ได้อย่างเดียว ทะเบียนส่งออกเป็น Excel ได้"))
+                return
+            export_register(self.ctx, self, key[len(REGISTER_CHOICE) :], first, last)
+            return
+        self.print_for(key, first, last)
 
     def print_for(self, key: str, start: dt.date, end: dt.date) -> None:
         user, process = self.ctx.user, self.process_key

@@ -6,11 +6,14 @@ Also the two helpers every form uses to fill a combo and pick a value by its dat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter
 
 COMPACT_CHARS = 10
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 40  # an item's name and abbreviation, lower case
 
 
 def make_compact(combo: QComboBox, chars: int = COMPACT_CHARS) -> QComboBox:
@@ -58,3 +61,34 @@ def select_data(combo: QComboBox, value: Any) -> bool:
     if index >= 0:
         combo.setCurrentIndex(index)
     return index >= 0
+
+
+class _AnywhereCompleter(QCompleter):
+    """Suggestions matched anywhere in ``SEARCH_ROLE`` (name and abbreviation); choosing one puts
+    the item's shown name in the box, not its search text."""
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def make_searchable(combo: QComboBox, hints: Mapping[Any, str] | None = None) -> QComboBox:
+    """Type to find: the list offers every choice whose name or abbreviation (``hints``, by the
+    item's data) contains what is typed (``ประชา`` finds งานประชาสัมพันธ์, ``ปชส`` too)."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    refresh_search_keys(combo, hints)
+    completer = _AnywhereCompleter(combo.model(), combo)
+    completer.setCompletionRole(SEARCH_ROLE)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    return combo
+
+
+def refresh_search_keys(combo: QComboBox, hints: Mapping[Any, str] | None = None) -> None:
+    hints = hints or {}
+    for index in range(combo.count()):
+        hint = hints.get(combo.itemData(index), "")
+        text = f"{combo.itemText(index)} {hint} {hint.replace('.', '')}".strip()
+        combo.setItemData(index, text.casefold(), SEARCH_ROLE)

@@ -25,15 +25,17 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -45,8 +47,10 @@ from PySide6.QtWidgets import (
 
 from models import clock
 from models.i18n import _
-from reports.thaifmt import fiscal_year, fiscal_year_bounds
+from reports.thaifmt import datetime_short, fiscal_year, fiscal_year_bounds
+from views.widgets import messages
 from views.widgets.be_date_edit import BEDateEdit
+from views.widgets.drafts import DraftStore, Values, restore, snapshot, values_digest
 from views.widgets.forms import FormErrors, handle_save_error
 
 if TYPE_CHECKING:
@@ -101,8 +105,51 @@ def first_input(parent: QWidget) -> QWidget | None:
     return None
 
 
+SCREEN_MARGIN = 40  # room left around a dialog for the task bar and the window frame
+
+
+def fit_to_screen(dialog: QWidget) -> None:
+    """Never larger than the screen it opens on (a 1366×768 laptop at 100 or 125 %): a form too
+    tall scrolls inside, never sideways."""
+    screen = dialog.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width = min(dialog.width(), room.width() - SCREEN_MARGIN)
+    height = min(dialog.height(), room.height() - SCREEN_MARGIN)
+    if (width, height) != (dialog.width(), dialog.height()):
+        dialog.resize(width, height)
+    dialog.setMaximumSize(room.width(), room.height())
+
+
+DRAFT_INTERVAL_MS = 1000  # how much typing a crash can cost at most
+
+
+def open_suggestion_popup(dialog: QWidget) -> QWidget | None:
+    """A suggestion list (a completer's or a combo box's) open inside ``dialog``, if any."""
+    for completer in dialog.findChildren(QCompleter):
+        popup = completer.popup()
+        if popup is not None and popup.isVisible():
+            return popup
+    for combo in dialog.findChildren(QComboBox):
+        view = combo.view()
+        if view is not None and view.window().isVisible() and view.window() is not dialog:
+            return view.window()
+    return None
+
+
 class BaseDialog(QDialog):
-    """Banner, ``body`` (add the form here), OK and Cancel; the first input gets the focus."""
+    """Banner, ``body`` (add the form here), OK and Cancel; the first input gets the focus.
+
+    Nothing typed is lost: Escape, ยกเลิก or closing the window on a changed form asks first
+    (Escape on an open suggestion list closes only the list), and what is typed is kept as a
+    draft on disk (``views.widgets.drafts``) every second; the next time the same form opens for
+    the same record, the draft comes back with a note saying so. A saved form drops its draft.
+    Subclasses set ``draft_record`` (the record's id) when they edit one; ``guard_input = False``
+    for dialogs whose input is not worth keeping (a print period).
+    """
+
+    guard_input = True
 
     def __init__(
         self,
@@ -120,12 +167,32 @@ class BaseDialog(QDialog):
         self.buttons, self.ok_button, self.cancel_button = dialog_buttons(
             self, ok_text, cancel_text
         )
-        self.ok_button.clicked.connect(lambda _checked=False: self.send())
+        self.ok_button.clicked.connect(lambda _checked=False: self._ok_pressed())
+        self.draft_record: object = None
+        self.draft_note = QWidget(self)
+        note_row = QHBoxLayout(self.draft_note)
+        note_row.setContentsMargins(0, 0, 0, 0)
+        self.draft_label = QLabel(self.draft_note)
+        self.draft_label.setWordWrap(True)
+        self.draft_label.setStyleSheet("color: #0d47a1;")
+        self.draft_discard_button = QPushButton(_("เริ่มกรอกใหม่"), self.draft_note)
+        self.draft_discard_button.setToolTip(_("ล้างข้อมูลที่กรอกค้างไว้ กลับไปใช้ข้อมูลเดิมของแบบฟอร์ม"))
+        self.draft_discard_button.clicked.connect(lambda _checked=False: self.discard_draft())
+        note_row.addWidget(self.draft_label, 1)
+        note_row.addWidget(self.draft_discard_button)
+        self.draft_note.setVisible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.draft_note)
         layout.addWidget(self.banner)
         layout.addLayout(self.body, 1)
         layout.addWidget(self.buttons)
         self._focused = False
+        self._initial: Values | None = None
+        self._last_saved: Values | None = None
+        self._drafts: DraftStore | None = None
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
 
     def add_form(self, form: QFormLayout | None = None) -> QFormLayout:
         """A form layout in the body (a new one unless given)."""
@@ -137,14 +204,125 @@ class BaseDialog(QDialog):
         """OK pressed: by default just accept."""
         self.accept()
 
+    def _ok_pressed(self) -> None:
+        """A date still waiting for a correction stops OK: saving would take the old value
+        while the screen shows another text."""
+        for edit in self.findChildren(BEDateEdit):
+            if edit.isVisibleTo(self) and edit.isEnabled() and edit.has_pending_error():
+                self.banner.setText(edit.error_text())
+                self.banner.setVisible(True)
+                edit.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.send()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._focused:
+            fit_to_screen(self)
             self._focused = True
             self._buttons_last_in_tab_order()
             widget = first_input(self)
             if widget is not None:
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
+            if self.guard_input:
+                self._start_drafts()
+
+    # --- nothing typed is lost ------------------------------------------------------------
+
+    def draft_owner(self) -> str:
+        """Whose draft (a subclass with a logged-in user names them)."""
+        return ""
+
+    def draft_key(self, initial: Values) -> str:
+        """The form (class and title), the person and the record; a form that edits no known
+        record is told apart by its starting values."""
+        record = self.draft_record if self.draft_record is not None else values_digest(initial)
+        kind = f"{type(self).__module__}.{type(self).__qualname__}"
+        return f"{kind}|{self.windowTitle()}|{self.draft_owner()}|{record}"
+
+    def _start_drafts(self) -> None:
+        self._initial = snapshot(self)
+        self._drafts = DraftStore(self.draft_key(self._initial))
+        data = self._drafts.load()
+        if data is not None and data.get("values") and data["values"] != self._initial:
+            restore(self, data["values"])
+            self._last_saved = snapshot(self)
+            try:
+                when = datetime_short(dt.datetime.fromisoformat(str(data.get("saved_at"))))
+            except ValueError:
+                when = "-"
+            self.draft_label.setText(
+                _("นำข้อมูลที่กรอกค้างไว้เมื่อ {when} กลับมาให้แล้ว ยังไม่ได้บันทึก").format(when=when)
+            )
+            self.draft_note.setVisible(True)
+        self._draft_timer.start()
+
+    def has_changes(self) -> bool:
+        """Something differs from what the form showed when it opened."""
+        return self._initial is not None and snapshot(self) != self._initial
+
+    def save_draft(self) -> None:
+        """Keep what is typed on disk (called every second while the dialog is open)."""
+        if self._drafts is None or self._initial is None:
+            return
+        current = snapshot(self)
+        if current == self._last_saved:
+            return
+        try:
+            if current == self._initial:
+                self._drafts.discard()
+            else:
+                self._drafts.save(current, self._initial)
+        except OSError:
+            return  # a full or read-only disk: the form itself still holds the input
+        self._last_saved = current
+
+    def discard_draft(self) -> None:
+        """The "เริ่มกรอกใหม่" button: the form's starting values back, the draft gone."""
+        if self._initial is not None:
+            restore(self, self._initial)
+        self._drop_draft()
+        self.draft_note.setVisible(False)
+
+    def _drop_draft(self) -> None:
+        self._draft_timer.stop()
+        if self._drafts is not None:
+            self._drafts.discard()
+            self._last_saved = None
+        if self.isVisible():
+            self._draft_timer.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            popup = open_suggestion_popup(self)
+            if popup is not None:
+                popup.hide()  # Escape closes the suggestion list only
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        if self.guard_input and self.has_changes():
+            self.save_draft()
+            if not messages.confirm(
+                self,
+                _("ข้อมูลที่กรอกในแบบฟอร์มนี้ยังไม่ได้บันทึก ต้องการทิ้งข้อมูลนี้หรือไม่"),
+                _("ทิ้งข้อมูลที่กรอก"),
+                _("กลับไปกรอกต่อ"),
+                dangerous=True,
+            ):
+                return
+        self._draft_timer.stop()
+        if self._drafts is not None:
+            self._drafts.discard()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if result == int(QDialog.DialogCode.Accepted):
+            self._draft_timer.stop()
+            if self._drafts is not None:
+                self._drafts.discard()  # saved: the draft has done its work
+        super().done(result)
 
     def _buttons_last_in_tab_order(self) -> None:
         """The buttons were made before the form: Tab reaches them after the last input."""
@@ -180,6 +358,9 @@ class SubmitDialog(BaseDialog):
         super().__init__(title, ok_text, parent, cancel_text=cancel_text)
         self.ctx = ctx
         self.result_value: Any = None
+
+    def draft_owner(self) -> str:
+        return str(self.ctx.user.username)
 
     def save(
         self,
@@ -239,6 +420,8 @@ class PeriodDialog(BaseDialog):
     """A period in B.E. dates before printing; optionally which document (``choices``) and
     "everything" (``allow_all``). A period that ends before it starts is refused here."""
 
+    guard_input = False  # a print period is chosen again in a moment, not worth a question
+
     def __init__(
         self,
         title: str,
@@ -248,8 +431,16 @@ class PeriodDialog(BaseDialog):
         parent: QWidget | None = None,
         *,
         allow_all: bool = False,
+        excel: bool = False,
     ) -> None:
+        """``excel``: a second button, "ส่งออก Excel…", for registers (``wants_excel`` after)."""
         super().__init__(title, _("พิมพ์"), parent)
+        self.wants_excel = False
+        self.excel_button: QPushButton | None = None
+        if excel:
+            self.excel_button = QPushButton(_("ส่งออก Excel…"), self)
+            self.buttons.addButton(self.excel_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.excel_button.clicked.connect(lambda _checked=False: self._excel())
         default_start, default_end = fiscal_year_bounds(fiscal_year(clock.today()))
         form = self.add_form()
         self.kind: QComboBox | None = None
@@ -270,6 +461,12 @@ class PeriodDialog(BaseDialog):
             self.everything.toggled.connect(self._everything_toggled)
             self.everything.setChecked(start is None and end is None)
             form.addRow("", self.everything)
+
+    def _excel(self) -> None:
+        self.wants_excel = True
+        self.send()
+        if self.result() != int(QDialog.DialogCode.Accepted):
+            self.wants_excel = False
 
     def _everything_toggled(self, on: bool) -> None:
         self.start.setEnabled(not on)

@@ -40,12 +40,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -53,19 +60,80 @@ from PySide6.QtWidgets import (
 from models.errors import ConflictError, ValidationError
 from models.i18n import _
 from reports.thaifmt import date_short, datetime_short
+from views.widgets.be_date_edit import BEDateEdit
 
 ERROR_PROPERTY = "ictdeskError"
-ERROR_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
+ERROR_BORDER = "border: 1px solid #c62828;"
+ERROR_RULE = ERROR_BORDER + " background: #fff3f3;"
+ERROR_STYLE = ERROR_RULE  # kept for callers that style a widget of their own
+
+
+def error_target(widget: QWidget) -> QWidget:
+    """The widget that shows the red frame: a date field's text box, not its whole row."""
+    line = getattr(widget, "lineEdit", None)
+    if isinstance(widget, BEDateEdit) and callable(line):
+        target = line()
+        if isinstance(target, QWidget):
+            return target
+    return widget
+
+
+def error_style(widget: QWidget) -> str:
+    """A rule for ``widget`` alone: a selector on the error property, so the red frame does not
+    spread into its children or the popups it opens (calendar, list, file dialog)."""
+    # the nearest Qt class names the selector (style sheets do not know Python subclasses)
+    kind = next((c for c in type(widget).__mro__ if c.__module__.startswith("PySide6.")), QWidget)
+    selector = f'{kind.__name__}[{ERROR_PROPERTY}="true"]'
+    if issubclass(kind, QComboBox):
+        # a combo box hands its background to its drop-down list (a palette, which no child
+        # rule undoes): the frame alone marks it
+        return f"{selector} {{ {ERROR_BORDER} }}"
+    return f"{selector} {{ {ERROR_RULE} }}"
+
+
+def _changed_signals(widget: QWidget) -> list[Any]:
+    """The signals that say a person changed the value (to take the red frame away at once)."""
+    if isinstance(widget, BEDateEdit):
+        return [widget.lineEdit().textEdited, widget.value_changed]
+    if isinstance(widget, QComboBox):
+        signals = [widget.currentIndexChanged]
+        if widget.isEditable():
+            signals.append(widget.editTextChanged)
+        return signals
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return [widget.textChanged]
+    if isinstance(widget, QAbstractButton):
+        return [widget.toggled]
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+        return [widget.valueChanged]
+    return []
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area around ``widget`` so it is on screen."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 20, 40)
+        parent = parent.parentWidget()
 
 
 class FormErrors:
-    """Marks invalid fields and shows the message in an optional banner label."""
+    """Marks invalid fields and shows the messages in an optional banner label, one a line.
+
+    A marked field loses its red frame as soon as it is changed; the first marked field is
+    scrolled into view and gets the focus."""
 
     def __init__(self, fields: Mapping[str, QWidget], banner: QLabel | None = None) -> None:
         self.fields = dict(fields)
         self.banner = banner
         self._tooltips: dict[str, str] = {}
         self._styles: dict[str, str] = {}
+        self._messages: dict[str, str] = {}
+        self._general: list[str] = []
+        self._watched: set[int] = set()
         if banner is not None:
             banner.setWordWrap(True)
             banner.setStyleSheet("color: #b71c1c;")
@@ -78,17 +146,53 @@ class FormErrors:
         self.fields.update(fields)
 
     def marked(self) -> list[str]:
-        return [n for n, w in self.fields.items() if w.property(ERROR_PROPERTY)]
+        return [n for n, w in self.fields.items() if error_target(w).property(ERROR_PROPERTY)]
+
+    def _unmark(self, name: str) -> None:
+        widget = self.fields.get(name)
+        if widget is None:
+            return
+        target = error_target(widget)
+        if target.property(ERROR_PROPERTY):
+            target.setProperty(ERROR_PROPERTY, False)
+            target.setStyleSheet(self._styles.pop(name, ""))
+            widget.setToolTip(self._tooltips.pop(name, ""))
 
     def clear(self) -> None:
-        for name, widget in self.fields.items():
-            if widget.property(ERROR_PROPERTY):
-                widget.setProperty(ERROR_PROPERTY, False)
-                widget.setStyleSheet(self._styles.pop(name, ""))
-                widget.setToolTip(self._tooltips.pop(name, ""))
+        for name in list(self.fields):
+            self._unmark(name)
+        self._messages.clear()
+        self._general = []
         if self.banner is not None:
             self.banner.clear()
             self.banner.setVisible(False)
+
+    def corrected(self, name: str) -> None:
+        """The person changed a marked field: its frame and its line in the banner go."""
+        if name not in self._messages:
+            return
+        self._unmark(name)
+        del self._messages[name]
+        self._show_banner()
+
+    def _watch(self, name: str, widget: QWidget) -> None:
+        if id(widget) in self._watched:
+            return
+        self._watched.add(id(widget))
+        for signal in _changed_signals(widget):
+            signal.connect(lambda *_args, n=name: self.corrected(n))
+
+    def _show_banner(self) -> None:
+        if self.banner is None:
+            return
+        lines = list(self._general)
+        for text in self._messages.values():
+            if text not in lines:
+                lines.append(text)
+        if len(lines) > 1:
+            lines = [f"• {line}" for line in lines]
+        self.banner.setText("\n".join(lines))
+        self.banner.setVisible(bool(lines))
 
     def mark(self, errors: Mapping[str, str], message: str = "") -> list[str]:
         """Mark the named fields; returns the names no field was registered for."""
@@ -100,21 +204,25 @@ class FormErrors:
             if widget is None:
                 unknown.append(name)
                 continue
-            self._styles[name] = widget.styleSheet()
+            target = error_target(widget)
+            self._styles[name] = target.styleSheet()
             self._tooltips[name] = widget.toolTip()
-            widget.setProperty(ERROR_PROPERTY, True)
-            widget.setStyleSheet(ERROR_STYLE)
+            target.setProperty(ERROR_PROPERTY, True)
+            target.setStyleSheet(error_style(target))
             widget.setToolTip(text)
+            self._messages[name] = text
+            self._watch(name, widget)
             if first is None:
                 first = widget
-        if self.banner is not None:
-            lines = [message] if message else []
-            lines += [errors[n] for n in unknown if errors[n] not in lines]
-            if not lines:
-                lines = list(errors.values())
-            self.banner.setText("\n".join(lines))
-            self.banner.setVisible(bool(lines))
+        # the summary line only when it says more than the fields' own messages put together
+        joined = " ".join(errors.values())
+        self._general = [message] if message and message != joined else []
+        self._general += [errors[n] for n in unknown if errors[n] not in self._general]
+        if not self._general and not self._messages:
+            self._general = [message] if message else list(errors.values())
+        self._show_banner()
         if first is not None:
+            scroll_into_view(error_target(first))
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return unknown
 

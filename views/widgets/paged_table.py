@@ -34,6 +34,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -48,12 +49,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from models import clock
 from models.i18n import _
 from reports.thaifmt import number
+from views.widgets.column_memory import ColumnMemory
 from views.widgets.tables import (
     CENTER,
     DATE_SAMPLE,
@@ -283,6 +287,7 @@ class PagedTableView(QWidget):
     """The table, a thin busy bar while a page loads, and "แสดง 100 จาก 1,234 รายการ"."""
 
     activated_row = Signal(object)  # the row (double-click or Enter)
+    exported = Signal(object, int)  # the .xlsx path and the number of rows written
     selection_changed = Signal(object)  # the selected row, or None
 
     MAX_PAGES_TO_FIND = 20  # reload(select_id=...) fetches at most this many pages to find the row
@@ -295,13 +300,17 @@ class PagedTableView(QWidget):
         *,
         empty_text: str = "",
         multi_select: bool = False,
+        export_title: str = "",
+        memory_name: str = "",
         parent: QWidget | None = None,
         **query: Any,
     ) -> None:
         """``query``: the model's ``filters``, ``sort_key``, ``descending``, ``page_size`` and
-        ``id_key`` (see ``PagedTableModel``)."""
+        ``id_key`` (see ``PagedTableModel``). ``export_title``: the title of the Excel export
+        (every list has "ส่งออก Excel…"; without a title the window's title is used)."""
         super().__init__(parent)
         self.runner = runner
+        self.export_title = export_title
         self.model = PagedTableModel(runner, source, columns, parent=self, **query)
         self.empty_text = empty_text or _("ไม่พบรายการ")
         self._keep_ids: list[Any] = []
@@ -311,6 +320,12 @@ class PagedTableView(QWidget):
         self.table = TableView(self, multi_select=multi_select)
         self.table.setModel(self.model)
         apply_columns(self.table, columns)
+        # widths, order and hidden columns as the user left them, per list (its columns name it)
+        self.column_memory = ColumnMemory(
+            self.table,
+            memory_name or ",".join(c.key for c in columns),
+            [_(c.title) for c in columns],
+        )
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setSortIndicatorClearable(False)
@@ -340,9 +355,13 @@ class PagedTableView(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.busy)
         layout.addWidget(self.table, 1)
+        self.export_button = QPushButton(_("ส่งออก Excel…"), self)
+        self.export_button.setToolTip(_("บันทึกทุกรายการตามเงื่อนไขที่เลือกเป็นไฟล์ Excel (.xlsx)"))
+        self.export_button.clicked.connect(lambda _checked=False: self.export_to_excel())
         footer = QHBoxLayout()
         footer.addWidget(self.count_label)
         footer.addStretch(1)
+        footer.addWidget(self.export_button)
         layout.addLayout(footer)
 
         self._busy_timer = QTimer(self)  # no flicker for quick pages
@@ -402,6 +421,42 @@ class PagedTableView(QWidget):
         )
         self.table.scrollTo(index)
         return True
+
+    def export_to_excel(self, path: Path | None = None) -> None:
+        """Every row the filters match, in the list's order and columns, to an .xlsx file
+        (asked for, starting in the Documents folder, unless given)."""
+        from views.widgets import list_export
+
+        title = self.export_title or self.window().windowTitle() or _("รายการ")
+        if path is None:
+            path = list_export.ask_xlsx_path(self, _("ส่งออกเป็นไฟล์ Excel"), title)
+            if path is None:
+                return
+        model = self.model
+        source, filters = model.source, model.filters
+        sort_key, descending = model.sort_key, model.descending
+        columns = list(model.columns)
+        target = path
+
+        def work() -> int:
+            rows = list_export.all_rows(source, filters, sort_key, descending)
+            return list_export.write_list(target, title, columns, rows, clock.today())
+
+        self.runner.run_in_background(
+            work,
+            lambda count: self._exported(target, count),
+            owner=self,
+            disable=[self.export_button],
+        )
+
+    def _exported(self, path: Path, count: int) -> None:
+        from views.widgets import messages
+
+        self.exported.emit(path, count)
+        messages.info(
+            self,
+            _("ส่งออก {count} รายการไว้ที่ {path}").format(count=number(count), path=path),
+        )
 
     # --- internals ------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.i18n import _
-from views.widgets import messages
+from views.widgets import messages, qt_thai
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 PRINT_DPI = 300
@@ -45,6 +45,12 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("ตัวอย่างก่อนพิมพ์: {title}").format(title=title))
         self.resize(900, 1000)
+        screen = self.screen()
+        if screen is not None:
+            # a whole A4 page where the screen allows; on a 1366×768 laptop, the screen less a
+            # margin for the task bar and the frame
+            room = screen.availableGeometry()
+            self.resize(min(900, room.width() - 40), min(1000, room.height() - 40))
         self.pdf = bytes(pdf)
         self.suggested_name = suggested_name or "document.pdf"
         self._data = QByteArray(self.pdf)
@@ -208,7 +214,7 @@ class PdfPreviewDialog(QDialog):
         return True
 
     def save_pdf(self) -> Path | None:
-        start = str(Path.home() / self.suggested_name)
+        start = qt_thai.in_documents(self.suggested_name)
         name, _filter = QFileDialog.getSaveFileName(
             self, _("บันทึกเป็น PDF"), start, _("เอกสาร PDF (*.pdf)")
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
@@ -59,8 +60,38 @@ def ask_and_print_register(
     allow_all: bool = False,
     title: str = "",
 ) -> None:
-    """Ask for the period (starting at ``period``, e.g. the list's filter), then print."""
+    """Ask for the period (starting at ``period``, e.g. the list's filter), then print, or
+    export to Excel ("ส่งออก Excel…")."""
     title = title or _("พิมพ์{register}").format(register=register_title(name))
-    dialog = PeriodDialog(title, *period, parent=parent, allow_all=allow_all)
+    dialog = PeriodDialog(title, *period, parent=parent, allow_all=allow_all, excel=True)
     if dialog.exec() == QDialog.DialogCode.Accepted:
-        print_register(ctx, parent, name, *dialog.optional_period())
+        if dialog.wants_excel:
+            export_register(ctx, parent, name, *dialog.optional_period())
+        else:
+            print_register(ctx, parent, name, *dialog.optional_period())
+
+
+def export_register(
+    ctx: AppContext,
+    parent: QWidget,
+    name: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    path: Path | None = None,
+) -> None:
+    """Register ``name`` for a period to an .xlsx file (asked for unless given), in the worker."""
+    from views.widgets import list_export, messages
+
+    title = register_title(name)
+    if path is None:
+        path = list_export.ask_xlsx_path(parent, _("ส่งออกเป็นไฟล์ Excel"), title)
+        if path is None:
+            return
+    target = path
+
+    def done(count: int) -> None:
+        messages.info(parent, _("ส่งออก {count} รายการไว้ที่ {path}").format(count=count, path=target))
+
+    ctx.run_in_background(
+        lambda: registers.register_workbook(name, start, end, target), done, owner=parent
+    )

@@ -240,3 +240,19 @@ def test_summary_report_and_log(office: Office) -> None:
     log_rows = pdf_table_rows(log)
     assert [r[0] for r in log_rows[1:]] == [t("ขข.1/2569"), t("ขข.2/2569")]
     assert log_rows[1][5] == "ไม่อนุเคราะห์"
+
+
+def test_cover_note_before_the_data_is_described_reads_sensibly(office: Office) -> None:
+    """Issue 12: a cover note printed before anything is recorded printed ``ได้แก่ -``; a memo
+    whose number the register has not given printed a bare ``ที่ ภทส/``."""
+    somchai, head = office["somchai"], office["head"]
+    at(D(2026, 6, 2))
+    case = open_case(somchai, KEY, letter())
+    case = act(head, case, "eligible", data={**CRITERIA, "assignee": somchai.id})
+    cover, _name = engine.print_document(somchai, case.id, "cover_note")
+    text = squash(pdf_text(cover))
+    assert squash("ได้แก่ -") not in text and "ได้แก่-" not in text
+    assert squash("ได้จัดเตรียมข้อมูลตามที่ขอเรียบร้อยแล้ว") in text
+    number = text[text.index("ที่") : text.index("วันที่")]
+    assert not number.rstrip().endswith("/"), number  # a blank to write the number on
+    assert "/......" in number or number.strip() == "ที่"

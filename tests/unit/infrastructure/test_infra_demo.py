@@ -46,3 +46,27 @@ def test_demo_fiscal_year_of_process_4(sqlite_db: peewee.Database) -> None:
     assert len(follow.due) == 1 and follow.due[0].days_left == 6
     assert len(follow.incidents) == 1 and follow.incidents[0].contacted
     assert follow.late == []
+
+
+def test_statistics_count_process_4(sql_db: peewee.Database) -> None:
+    """Process 4's declaration: its projects per fiscal year with the method and the responsible
+    group as dimensions, and the installments of its contracts as a tally."""
+    from models.statistics import service
+    from models.users import User
+
+    today = D(2026, 12, 2)
+    at(today)
+    demo.seed_demo(today=today)
+    head = User.get(User.username == "head")
+    page = service.statistics_page(head, 2570, today=today)
+    assert "infrastructure" in [p.key for p in page.processes]
+    # four projects opened this fiscal year (the fifth item has none; last year's is not counted)
+    assert page.total("infrastructure").received == 4
+    methods = next(
+        t for t in page.dimensions if t.process == "infrastructure" and t.key == "method"
+    )
+    assert {r.label for r in methods.rows if r.received} >= {"วิธีเฉพาะเจาะจง"}
+    tally = next(t for t in page.tallies if t.key == "infrastructure.installments")
+    figures = {label: value for label, value, _unit, _decimals in tally.figures}
+    assert figures["งวดงานที่ครบกำหนด"] == 3  # this year's contract: -20, +6 and +96 days
+    assert figures["ตรวจรับแล้ว"] == 1

@@ -39,6 +39,8 @@ def test_plan_items_refuse_bad_input_and_save_nothing(po: ProjectOffice) -> None
         ({"title": "x", "budget": "-5", "quarter": "1"}, "budget", "ต้องไม่ติดลบ"),
         ({"title": "x", "budget": "หนึ่งพัน", "quarter": "1"}, "budget", "ต้องเป็นตัวเลข"),
         ({"title": "x", "budget": "1000", "quarter": "5"}, "quarter", "ไตรมาส"),
+        ({"title": "ก" * 301, "budget": "1000", "quarter": "1"}, "title", "ยาวเกิน 300"),
+        ({"title": "สอง\nบรรทัด", "budget": "1000", "quarter": "1"}, "title", "บรรทัดเดียว"),
     ]
     for values, field, words in bad:
         with pytest.raises(ValidationError) as caught:

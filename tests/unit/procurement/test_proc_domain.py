@@ -235,6 +235,13 @@ def test_contract_bad_input_refused_and_nothing_saved(sql_db: Any, make_user: An
             staff, v, price="650000", installments=[{"due_on": D(2027, 1, 1), "amount": "650000"}]
         )
     assert caught.value.errors == {"method": "เกินวงเงินของวิธีนี้"}
+    # Texts that do not fit their column (too long, a line break in a one-line field).
+    with pytest.raises(ValidationError) as caught:
+        contract(staff, v, title="ก" * 501)
+    assert "ชื่อสัญญา/งานที่จ้าง" in caught.value.message and "title" in caught.value.errors
+    with pytest.raises(ValidationError) as caught:
+        contract(staff, v, number="12/\n2570")
+    assert "เลขที่สัญญา" in caught.value.message
     assert not Contract.select().exists()
     assert not Installment.select().exists()
 
@@ -267,6 +274,17 @@ def test_contract_security_and_defaults(sql_db: Any, make_user: Any) -> None:
     assert Decimal(s.amount) == Decimal("24000.00")
     with pytest.raises(ValidationError):
         contracts.return_security(staff, s, returned_on=D(2027, 1, 1))
+    # R7: the guarantee must outlive the liability (last due date 31 March 2027 + 12 months).
+    assert reminders.securities_falling_short(today=D(2027, 1, 1)) == []
+    contracts.set_security(
+        staff,
+        c,
+        instrument="bank_guarantee",
+        received_on=D(2026, 11, 2),
+        expires_on=D(2027, 12, 31),
+    )
+    short = reminders.securities_falling_short(today=D(2027, 1, 1))
+    assert [(r.contract_number, r.date) for r in short] == [("12/2570", D(2027, 12, 31))]
 
 
 def test_follow_the_contractor_to_the_end(sql_db: Any, make_user: Any) -> None:

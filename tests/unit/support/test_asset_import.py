@@ -242,7 +242,10 @@ def test_export_then_import_round_trips(staff, tmp_path) -> None:
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[2][:2] == ["เลขครุภัณฑ์", "ชื่อครุภัณฑ์"]
     assert values[3][0] == "๗๔๔๐-๐๐๑-๐๐๐๑/๖๕"
-    assert "15/03/2565" in values[3]
+    # dates are real Excel dates shown in B.E. (sortable and filterable in Excel)
+    acquired = sheet.cell(row=4, column=values[2].index("วันที่ได้มา") + 1)
+    assert acquired.is_date and acquired.value.date() == dt.date(2022, 3, 15)
+    assert acquired.number_format == "[$-107041E]dd/mm/yyyy"
     back = asset_io.open_source(out)
     mapping = asset_io.guess_mapping(back)
     assert len(mapping) == len(asset_fields.FIELDS)

@@ -72,7 +72,9 @@ def test_service_register_export(office, tmp_path) -> None:
     rows = [[c.value for c in r] for r in openpyxl.load_workbook(path).active.iter_rows()]
     assert rows[0][0] == "ทะเบียนบันทึกปัญหาการให้บริการสารสนเทศ"
     assert rows[2][:3] == ["ลำดับ", "วันที่รับแจ้ง", "เลขที่"]
-    assert rows[3][1] == "10/04/2569"
+    day = openpyxl.load_workbook(path).active.cell(row=4, column=2)
+    assert day.is_date and day.value.date() == dt.date(2026, 4, 10)  # shown as 10/04/2569
+    assert day.number_format == "[$-107041E]dd/mm/yyyy"
 
 
 @pytest.mark.parametrize(
