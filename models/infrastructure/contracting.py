@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING
 
 from models import records
 from models.base import Actor
-from models.engine.definition import RecordSource
-from models.engine.registry import register_source
 from models.errors import ValidationError
-from models.i18n import N_, _
+from models.i18n import _
 from models.org import Committee, CommitteeKind, Vendor
 from models.procurement import contracts as proc_contracts
 from models.procurement import methods as proc_methods
 from models.procurement import quotations as proc_quotations
-from models.procurement import vendors as proc_vendors
+from models.procurement import sources as proc_sources
 
 if TYPE_CHECKING:
     pass
@@ -54,53 +52,10 @@ def remove_quotation(actor: Actor | None, case_id: int, quotation_id: int) -> No
 
 
 # ---------------------------------------------------------------------------------------------
-# The vendor register (the award, step 7)
-
-VENDOR_SOURCE = "procurement_vendor"
-
-
-def _vendor_label(vendor_id: int) -> str | None:
-    vendor: Vendor | None = Vendor.get_or_none(Vendor.id == vendor_id)
-    return str(vendor.name) if vendor is not None and vendor.active else None
-
-
-def _vendor_choices() -> list[tuple[int, str]]:
-    return [(v.id, str(v.name)) for v in proc_vendors.vendors()]
-
-
-register_source(RecordSource(VENDOR_SOURCE, N_("ผู้ประกอบการ"), _vendor_label, _vendor_choices))
-
-
-# ---------------------------------------------------------------------------------------------
-# The TOR committee (steps 3 and 5)
-
-TOR_COMMITTEE_SOURCE = "tor_committee"
-
-
-def _tor_committee_label(committee_id: int) -> str | None:
-    committee: Committee | None = Committee.get_or_none(Committee.id == committee_id)
-    if committee is None or committee.kind != CommitteeKind.SCOPE:
-        return None
-    return str(committee.name)
-
-
-def _tor_committee_choices() -> list[tuple[int, str]]:
-    query = (
-        Committee.select()
-        .where((Committee.kind == CommitteeKind.SCOPE) & (Committee.active == True))  # noqa: E712
-        .order_by(Committee.name)
-    )
-    return [(c.id, str(c.name)) for c in query]
-
-
-register_source(
-    RecordSource(
-        TOR_COMMITTEE_SOURCE,
-        N_("คณะกรรมการจัดทำร่างขอบเขตของงาน"),
-        _tor_committee_label,
-        _tor_committee_choices,
-    )
-)
+# The vendor register (the award, step 7) and the TOR committee (steps 3 and 5): the choices both
+# procurement processes share (``models.procurement.sources``)
+VENDOR_SOURCE = proc_sources.VENDOR_SOURCE
+TOR_COMMITTEE_SOURCE = proc_sources.committee_source(CommitteeKind.SCOPE)
 
 
 def tor_committee_problem(committee_id: int, case_id: int | None = None) -> str | None:

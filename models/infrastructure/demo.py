@@ -16,11 +16,12 @@ from typing import Any
 from models import office
 from models.demo import DemoContext, demo_seeder, on_day, tiny_pdf
 from models.engine import Case, NewFile, act, open_case
-from models.infrastructure import contracting, plans, problems
+from models.infrastructure import plans, problems
 from models.infrastructure.projects import KEY
-from models.org import Committee, CommitteeKind, CommitteeRole, Signatory, Vendor, WorkGroup
+from models.org import Committee, CommitteeKind, Signatory, Vendor, WorkGroup
 from models.permissions import Role
-from models.procurement import committees, contracts, execution, incidents, quotations
+from models.procurement import contracts, execution, incidents, quotations
+from models.procurement.demo import committee_with_declarations
 from reports.thaifmt import fiscal_year
 
 Day = dt.date
@@ -40,24 +41,7 @@ def _committee(
 ) -> Committee:
     """A committee of three with every member's F18 declaration; an inspection committee is the
     project's own from the start (a TOR committee becomes it at step 3)."""
-    roles = [CommitteeRole.CHAIR, CommitteeRole.MEMBER, CommitteeRole.SECRETARY]
-    with on_day(day):
-        committee = office.save_committee(
-            None,
-            None,
-            [
-                {"full_name": u.full_name, "position": u.position, "role": r, "user_id": u.id}
-                for u, r in zip(people, roles, strict=True)
-            ],
-            name=name,
-            kind=kind,
-            appointed_on=day,
-        )
-        if case_id is not None:
-            contracting.attach_committee(None, committee.id, case_id)
-        for member in office.committee_members(committee):
-            committees.record_declaration(None, member, declared_on=day)
-    return committee
+    return committee_with_declarations(name, kind, people, day, case_id)
 
 
 class _Project:
