@@ -36,6 +36,8 @@ DEMO_MODULES: list[str] = [  # process modules that declare @demo_seeder functio
     "models.publication.demo",
     "models.data_request.demo",
     "models.support.demo",
+    "models.infrastructure.demo",
+    "models.development.demo",
 ]
 
 

@@ -3,6 +3,8 @@ vendors. Each function checks the actor's permission and the required fields its
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import peewee
@@ -166,6 +168,10 @@ def save_committee(
     chairs = sum(1 for m in members if m.get("role") == CommitteeRole.CHAIR)
     if chairs > 1:
         raise ValidationError(_("คณะกรรมการมีประธานกรรมการได้เพียงคนเดียว"))
+    for module in COMMITTEE_RULE_MODULES:
+        importlib.import_module(module)
+    for check in _COMMITTEE_CHECKS:
+        check(committee.id if committee is not None else None, values, members)
     with write_transaction():
         saved = save_reference(actor, Committee, committee, values, expected_version)
         for old in list(saved.members):
@@ -180,8 +186,27 @@ def save_committee(
                 role=member.get("role", CommitteeRole.MEMBER),
                 user_id=member.get("user_id"),
                 sort_order=order,
+                is_expert=bool(member.get("is_expert", False)),
+                declared_on=member.get("declared_on"),
+                has_interest=bool(member.get("has_interest", False)),
+                declaration_note=str(member.get("declaration_note") or "").strip(),
             )
     return saved
+
+
+# Modules whose committee rules ``save_committee`` applies (the procurement rules of ข้อ ๒๕-๒๖),
+# listed by name as registers and demo seeders are, so the platform imports no process package.
+COMMITTEE_RULE_MODULES: list[str] = ["models.procurement.committees"]
+CommitteeCheck = Callable[[int | None, dict[str, Any], list[dict[str, Any]]], None]
+_COMMITTEE_CHECKS: list[CommitteeCheck] = []
+
+
+def declare_committee_check(check: CommitteeCheck) -> CommitteeCheck:
+    """Add a rule every committee save must pass: ``check(committee_id, values, members)`` raises
+    ``ValidationError`` to refuse (nothing is saved)."""
+    if check not in _COMMITTEE_CHECKS:
+        _COMMITTEE_CHECKS.append(check)
+    return check
 
 
 def committee_members(committee: Committee) -> list[CommitteeMember]:

@@ -23,6 +23,11 @@ FIELD_LABELS: dict[str, str] = {
     "title": N_("ตำแหน่งที่ลงนาม"),
     "full_name": N_("ชื่อ-นามสกุล"),
     "position": N_("ตำแหน่ง"),
+    "branch": N_("สำนักงานใหญ่/สาขา"),
+    "mailing_address": N_("ที่อยู่สำหรับติดต่อ"),
+    "bank_name": N_("ธนาคาร"),
+    "bank_account_no": N_("เลขที่บัญชี"),
+    "bank_account_name": N_("ชื่อบัญชี"),
 }
 
 
@@ -85,6 +90,11 @@ class CommitteeKind(StrEnum):
     SCOPE = "scope"  # คณะกรรมการจัดทำขอบเขตของงาน
     PROCUREMENT = "procurement"  # คณะกรรมการจัดซื้อจัดจ้าง
     INSPECTION = "inspection"  # คณะกรรมการตรวจรับพัสดุ
+    # The ข้อ ๒๕ procurement committees by method: the overlap ban of ข้อ ๒๖ names three of them.
+    EBIDDING = "ebidding"  # คณะกรรมการพิจารณาผลการประกวดราคาอิเล็กทรอนิกส์
+    PRICE_QUOTATION = "price_quotation"  # คณะกรรมการพิจารณาผลการสอบราคา
+    SELECTION = "selection"  # คณะกรรมการซื้อหรือจ้างโดยวิธีคัดเลือก
+    SPECIFIC = "specific"  # คณะกรรมการซื้อหรือจ้างโดยวิธีเฉพาะเจาะจง
     OTHER = "other"
 
 
@@ -92,6 +102,10 @@ COMMITTEE_KIND_LABELS = {
     CommitteeKind.SCOPE: N_("คณะกรรมการจัดทำขอบเขตของงาน"),
     CommitteeKind.PROCUREMENT: N_("คณะกรรมการจัดซื้อจัดจ้าง"),
     CommitteeKind.INSPECTION: N_("คณะกรรมการตรวจรับพัสดุ"),
+    CommitteeKind.EBIDDING: N_("คณะกรรมการพิจารณาผลการประกวดราคาอิเล็กทรอนิกส์"),
+    CommitteeKind.PRICE_QUOTATION: N_("คณะกรรมการพิจารณาผลการสอบราคา"),
+    CommitteeKind.SELECTION: N_("คณะกรรมการซื้อหรือจ้างโดยวิธีคัดเลือก"),
+    CommitteeKind.SPECIFIC: N_("คณะกรรมการซื้อหรือจ้างโดยวิธีเฉพาะเจาะจง"),
     CommitteeKind.OTHER: N_("คณะกรรมการอื่น"),
 }
 
@@ -115,6 +129,11 @@ class Committee(VersionedModel):
     order_ref = peewee.CharField(max_length=200, default="")  # คำสั่งแต่งตั้ง
     appointed_on = peewee.DateField(null=True)
     active = peewee.BooleanField(default=True)
+    # The case (procurement project) the committee serves, any process's ``work_case`` id; the
+    # overlap ban of PROCUREMENT.md §2.4 compares committees of the same case.
+    case_id = peewee.IntegerField(null=True, index=True)
+    due_on = peewee.DateField(null=True)  # the time limit the head set (ข้อ ๒๑)
+    duties = peewee.TextField(default="")  # อำนาจหน้าที่
 
     if TYPE_CHECKING:
         members: peewee.ModelSelect[CommitteeMember]
@@ -127,6 +146,12 @@ class CommitteeMember(VersionedModel):
     role = peewee.CharField(max_length=32, default=CommitteeRole.MEMBER)
     user_id = peewee.IntegerField(null=True)  # when the member is also an app user
     sort_order = peewee.IntegerField(default=0)
+    is_expert = peewee.BooleanField(default=False)  # ผู้เชี่ยวชาญ/ผู้ทรงคุณวุฒิ
+    # The member's แบบแสดงความบริสุทธิ์ใจ (F18): when signed, and any interest declared with a
+    # bidder or contractor (a member with one must leave the committee).
+    declared_on = peewee.DateField(null=True)
+    has_interest = peewee.BooleanField(default=False)
+    declaration_note = peewee.TextField(default="")
 
 
 class Vendor(VersionedModel):
@@ -140,6 +165,12 @@ class Vendor(VersionedModel):
     email = peewee.CharField(max_length=200, default="")
     contact_person = peewee.CharField(max_length=200, default="")
     active = peewee.BooleanField(default=True)
+    # ผู้ประกอบการ details for contracts and direct payment (PROCUREMENT.md §3.2).
+    branch = peewee.CharField(max_length=100, default="")  # สำนักงานใหญ่ / สาขาที่ ...
+    mailing_address = peewee.TextField(default="")  # ที่อยู่สำหรับติดต่อ/ส่งเอกสาร
+    bank_name = peewee.CharField(max_length=200, default="")
+    bank_account_no = peewee.CharField(max_length=50, default="")
+    bank_account_name = peewee.CharField(max_length=200, default="")
 
 
 def organisation() -> Organisation:

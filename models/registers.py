@@ -46,6 +46,9 @@ REGISTER_MODULES: list[str] = [  # process modules that call ``declare_register`
     "models.publication.process",
     "models.data_request.process",
     "models.outgoing.register",
+    "models.infrastructure.documents",
+    "models.procurement.registers",
+    "models.development.process",
 ]
 _REGISTERS: dict[str, RegisterDef] = {}
 

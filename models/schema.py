@@ -32,6 +32,15 @@ MODEL_MODULES = [
     "models.words",
     "models.signing.tables",
     "models.outgoing.register",
+    "models.procurement.vendors",
+    "models.procurement.quotations",
+    "models.procurement.contracts",
+    "models.procurement.execution",
+    "models.procurement.incidents",
+    "models.infrastructure.plans",
+    "models.infrastructure.problems",
+    "models.infrastructure.projects",
+    "models.development.records",
     "models.statistics.workdays",
 ]
 

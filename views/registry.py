@@ -78,6 +78,9 @@ VIEW_MODULES: list[str] = [
     "views.casework",
     "views.support",
     "views.signing",
+    "views.infrastructure",
+    "views.development",
+    "views.procurement",
     "views.statistics",
 ]
 

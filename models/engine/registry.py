@@ -14,6 +14,8 @@ PROCESS_MODULES: list[str] = [  # modules that call ``register_process`` at impo
     "models.publication.process",
     "models.support.tickets",
     "models.data_request.process",
+    "models.infrastructure.projects",
+    "models.development.process",
 ]
 _PROCESSES: dict[str, ProcessDef] = {}
 _SOURCES: dict[str, RecordSource] = {}

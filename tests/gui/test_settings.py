@@ -247,12 +247,18 @@ def test_committee_with_members(qtbot: Any, ctx: AppContext, wait_workers: Any) 
     dialog.members.remove_current()
     dialog.members.person.activated.emit(1)  # pick the administrator from the user list
     submit(qtbot, dialog, wait_workers)
+    # ข้อ ๒๕: an inspection committee has at least three members (procurement settings).
+    assert "อย่างน้อย 3 คน" in dialog.banner.text()
+    assert not Committee.select().exists()
+    dialog.members.add_member({"full_name": "นางค เลขานุการ", "role": "secretary"})
+    submit(qtbot, dialog, wait_workers)
     assert not dialog.isVisible()
     committee = Committee.get()
     members = office.committee_members(committee)
     assert [(m.full_name, m.role) for m in members] == [
         ("นายก ประธาน", "chair"),
         (ctx.user.full_name, "member"),
+        ("นางค เลขานุการ", "secretary"),
     ]
     assert members[1].user_id == ctx.user.id
 

@@ -3,8 +3,10 @@ with committee roles (ประธานกรรมการ / กรรมก�
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +28,7 @@ from models.org import (
     CommitteeKind,
     CommitteeRole,
 )
+from reports.thaifmt import date_numeric, parse_be_date
 from views.settings.common import (
     STATUS_COLUMN,
     FieldSpec,
@@ -58,6 +61,10 @@ def committee_rows() -> list[dict[str, Any]]:
                 "position": m.position,
                 "role": m.role,
                 "user_id": m.user_id,
+                "declared_on": m.declared_on,
+                "is_expert": m.is_expert,
+                "has_interest": m.has_interest,
+                "declaration_note": m.declaration_note,
             }
             for m in office.committee_members(c)
         ]
@@ -69,9 +76,12 @@ def committee_rows() -> list[dict[str, Any]]:
                 "kind": c.kind,
                 "order_ref": c.order_ref,
                 "appointed_on": c.appointed_on,
+                "due_on": c.due_on,
+                "duties": c.duties,
                 "active": c.active,
                 "members": members,
                 "member_count": len(members),
+                "declared_count": sum(1 for m in members if m["declared_on"]),
             }
         )
     return rows
@@ -85,10 +95,13 @@ def kind_label(kind: str) -> str:
 
 
 class MembersEditor(QWidget):
-    """The member list: name, position, committee role; add (blank or from the users), remove,
-    move up or down."""
+    """The member list: name, position, committee role, the day the member signed the
+    แบบแสดงความบริสุทธิ์ใจ (F18, B.E. วว/ดด/ปปปป), expert, declared interest; add (blank or from
+    the users), remove, move up or down. The rules (size, chair, overlap, interest) are checked
+    by the domain when saving."""
 
-    COLUMNS = 3
+    COLUMNS = 6
+    DECLARED, EXPERT, INTEREST = 3, 4, 5
 
     def __init__(self, people: list[dict[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +109,16 @@ class MembersEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setHorizontalHeaderLabels([_("ชื่อ-นามสกุล"), _("ตำแหน่ง"), _("บทบาท")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                _("ชื่อ-นามสกุล"),
+                _("ตำแหน่ง"),
+                _("บทบาท"),
+                _("ลงนามแบบแสดงความบริสุทธิ์ใจ"),
+                _("ผู้เชี่ยวชาญ"),
+                _("มีส่วนได้เสีย"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(180)
@@ -142,6 +164,21 @@ class MembersEditor(QWidget):
         self.table.setItem(row, 0, name)
         self.table.setItem(row, 1, QTableWidgetItem(member.get("position", "")))
         self.table.setCellWidget(row, 2, self._role_combo(member.get("role", CommitteeRole.MEMBER)))
+        declared = member.get("declared_on")
+        if isinstance(declared, str) and declared[:4].isdigit():
+            declared = dt.date.fromisoformat(declared[:10])
+        text = date_numeric(declared) if isinstance(declared, dt.date) else str(declared or "")
+        self.table.setItem(row, self.DECLARED, QTableWidgetItem(text))
+        for column, key in ((self.EXPERT, "is_expert"), (self.INTEREST, "has_interest")):
+            item = QTableWidgetItem()
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            item.setCheckState(
+                Qt.CheckState.Checked if member.get(key) else Qt.CheckState.Unchecked
+            )
+            self.table.setItem(row, column, item)
+        name_item = self.table.item(row, 0)
+        if name_item is not None:
+            name_item.setData(257, member.get("declaration_note", ""))
 
     def _add_person(self, index: int) -> None:
         person = self.person.itemData(index)
@@ -175,15 +212,35 @@ class MembersEditor(QWidget):
             name = self.table.item(row, 0)
             position = self.table.item(row, 1)
             combo = self.table.cellWidget(row, 2)
+            declared = self.table.item(row, self.DECLARED)
+            expert = self.table.item(row, self.EXPERT)
+            interest = self.table.item(row, self.INTEREST)
             out.append(
                 {
                     "full_name": name.text() if name else "",
                     "position": position.text() if position else "",
                     "role": combo.currentData() if isinstance(combo, QComboBox) else "member",
                     "user_id": name.data(256) if name else None,
+                    "declared_on": _typed_date(declared.text() if declared else ""),
+                    "is_expert": bool(expert and expert.checkState() == Qt.CheckState.Checked),
+                    "has_interest": bool(
+                        interest and interest.checkState() == Qt.CheckState.Checked
+                    ),
+                    "declaration_note": (name.data(257) or "") if name else "",
                 }
             )
         return out
+
+
+def _typed_date(text: str) -> dt.date | str | None:
+    """A date typed as วว/ดด/ปปปป (B.E.); text that is not a date is passed on for the domain
+    to refuse with the member's number."""
+    if not text.strip():
+        return None
+    try:
+        return parse_be_date(text.strip())
+    except ValueError:
+        return text.strip()
 
 
 class CommitteeDialog(RecordDialog):
@@ -224,6 +281,7 @@ class CommitteesPage(RecordListPage):
                 Column("order_ref", N_("คำสั่งแต่งตั้ง")),
                 Column("appointed_on", N_("วันที่แต่งตั้ง"), fit=DATE_SAMPLE),
                 Column("member_count", N_("จำนวนกรรมการ")),
+                Column("declared_count", N_("ลงนามแบบแสดงความบริสุทธิ์ใจแล้ว")),
                 STATUS_COLUMN,
             ],
             committee_rows,
@@ -252,6 +310,8 @@ class CommitteesPage(RecordListPage):
             ),
             FieldSpec("order_ref", _("คำสั่งแต่งตั้ง"), placeholder=_("เช่น คำสั่ง ที่ 12/2569")),
             FieldSpec("appointed_on", _("วันที่แต่งตั้ง"), kind="date"),
+            FieldSpec("due_on", _("กำหนดแล้วเสร็จ"), kind="date"),
+            FieldSpec("duties", _("อำนาจหน้าที่"), kind="multiline"),
             FieldSpec("active", _("ใช้งาน"), kind="bool"),
         ]
 

@@ -1,0 +1,37 @@
+"""Procurement pages shared by processes 4 and 5: the vendor register (ตั้งค่า → ผู้ประกอบการ,
+for whoever may edit registers), the contract page (``contract_page.ContractWindow``: installments,
+security, warranty, deliveries, inspections, penalties, invoices, printed forms) that the
+processes open from their cases and the vendor page opens from a vendor's contracts.
+
+Committees live in one place, ตั้งค่า → คณะกรรมการ (``views.settings.committees``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import models.procurement.rules  # noqa: F401  (declares the procurement settings for ตั้งค่า)
+from models.i18n import N_
+from models.permissions import Permission, can
+from views.registry import SettingsPageSpec, register_settings_page
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.context import AppContext
+
+
+def _vendors(ctx: AppContext) -> QWidget:
+    from views.procurement.vendors import VendorsPage
+
+    return VendorsPage(ctx)
+
+
+register_settings_page(
+    SettingsPageSpec(
+        "vendors",
+        N_("ผู้ประกอบการ"),
+        45,
+        _vendors,
+        lambda user: can(user, Permission.EDIT_REGISTERS),
+    )
+)
