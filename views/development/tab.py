@@ -152,6 +152,10 @@ class DevelopmentTab(QWidget):
         self._training_holder = QWidget(self)
         QVBoxLayout(self._training_holder).setContentsMargins(0, 0, 0, 0)
         self.pages.addTab(self._training_holder, _("ทะเบียนการอบรม"))
+        self.vendors: QWidget | None = None
+        self._vendor_holder = QWidget(self)
+        QVBoxLayout(self._vendor_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addTab(self._vendor_holder, _("ผู้ประกอบการ"))
         self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +170,20 @@ class DevelopmentTab(QWidget):
             holder_layout.addWidget(self.trainings)
         return self.trainings
 
+    def vendor_page(self) -> QWidget:
+        """The vendor register (``views.procurement``), shared with process 4."""
+        if self.vendors is None:
+            from views.procurement.vendors import VendorsPage
+
+            self.vendors = VendorsPage(self.ctx, self._vendor_holder)
+            holder_layout = self._vendor_holder.layout()
+            assert holder_layout is not None
+            holder_layout.addWidget(self.vendors)
+        return self.vendors
+
     def _page_shown(self, _index: int) -> None:
+        if self.pages.currentWidget() is self._vendor_holder:
+            self.vendor_page()
         if self.pages.currentWidget() is self._training_holder:
             fresh = self.trainings is None
             page = self.training_page()

@@ -1,7 +1,8 @@
-"""Procurement pages shared by processes 4 and 5: the vendor register (ตั้งค่า → ผู้ประกอบการ,
-for whoever may edit registers), the contract page (``contract_page.ContractWindow``: installments,
-security, warranty, deliveries, inspections, penalties, invoices, printed forms) that the
-processes open from their cases and the vendor page opens from a vendor's contracts.
+"""Procurement pages shared by processes 4 and 5: the vendor register (ตั้งค่า → ผู้ประกอบการ for
+heads and administrators; staff reach it from the process tabs), the contract page
+(``contract_page.ContractWindow``: installments, security, warranty, deliveries, inspections,
+penalties, invoices, printed forms) that the processes open from their cases and the vendor page
+opens from a vendor's contracts.
 
 Committees live in one place, ตั้งค่า → คณะกรรมการ (``views.settings.committees``)."""
 
@@ -32,6 +33,8 @@ register_settings_page(
         N_("ผู้ประกอบการ"),
         45,
         _vendors,
-        lambda user: can(user, Permission.EDIT_REGISTERS),
+        # staff keep the vendor register from the process tabs' own page; ตั้งค่า stays the
+        # heads' and administrators'
+        lambda user: can(user, Permission.MANAGE_OFFICE),
     )
 )

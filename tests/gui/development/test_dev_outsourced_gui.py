@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 
+from desktop import worker
 from models.development import records
 from models.engine import CaseResult, get_case
 from models.procurement import contracts, execution
@@ -342,3 +343,13 @@ def test_dashboard_lists_late_milestones_and_opens_the_project(
     qtbot.waitUntil(lambda: tab.projects.records.data is not None, timeout=10_000)
     assert tab.projects.records.data.case_id == case.id  # type: ignore[union-attr]
     assert get_case(case.id).status == "open"
+
+
+def test_staff_reach_the_vendor_register_from_the_tab(qtbot: Any, office: DevOffice) -> None:
+    tab = DevelopmentTab(context(office["somchai"]))
+    qtbot.addWidget(tab)
+    tab.pages.setCurrentIndex(2)
+    page = tab.vendor_page()
+    assert page.__class__.__name__ == "VendorsPage"
+    qtbot.waitUntil(lambda: worker.running_count() == 0, timeout=10_000)
+    assert tab.pages.tabText(2) == "ผู้ประกอบการ"
