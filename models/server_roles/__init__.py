@@ -3,10 +3,10 @@
 The account every workstation keeps in its keyring must not own the schema: on PostgreSQL the owner
 of a table may ``TRUNCATE`` it, ``ALTER TABLE … DISABLE TRIGGER``, ``DROP TRIGGER`` and replace the
 trigger function, which would undo migration 0002's append-only audit log. So the administrator
-makes (``python main.py db create-roles``, with an administrator's URL):
+makes (``python3 dev.py cli db create-roles``, with an administrator's URL):
 
 - a **schema owner** (``ictdesk_owner`` by default), used only to run migrations
-  (``python main.py --database postgresql://ictdesk_owner@server/ictdesk db upgrade``);
+  (``python3 dev.py cli --database postgresql://ictdesk_owner@server/ictdesk db upgrade``);
 - a **working account** (``ictdesk_app``), the one the workstations use: it may read and write
   the app's tables, but only read and append to ``audit_entry``, and owns nothing, so it can
   neither truncate the log nor touch its triggers or their function.
@@ -20,26 +20,15 @@ triggers. SQLite has no accounts: whoever can write the file can change it (see 
 
 from __future__ import annotations
 
-import re
-
 import peewee
 
 from models.errors import ValidationError
 from models.i18n import _
-
-DEFAULT_OWNER = "ictdesk_owner"
-DEFAULT_APP = "ictdesk_app"
-APPEND_ONLY = ("audit_entry",)  # the working account may read and add rows, nothing more
-_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-
-
-def check_name(name: str) -> str:
-    """An account or schema name safe to write into SQL as an identifier."""
-    if not _NAME.match(name):
-        raise ValidationError(
-            _("ชื่อบัญชีหรือ schema “{name}” ใช้ไม่ได้ (ใช้ได้เฉพาะ a-z 0-9 และขีดล่าง)").format(name=name)
-        )
-    return name
+from models.server_roles import mysql, postgres
+from models.server_roles.names import APPEND_ONLY as APPEND_ONLY
+from models.server_roles.names import DEFAULT_APP as DEFAULT_APP
+from models.server_roles.names import DEFAULT_OWNER as DEFAULT_OWNER
+from models.server_roles.names import check_name as check_name
 
 
 def create_roles(
@@ -61,12 +50,8 @@ def create_roles(
     if len(owner_password) < 8 or len(app_password) < 8:
         raise ValidationError(_("รหัสผ่านของบัญชีฐานข้อมูลต้องยาวอย่างน้อย 8 ตัวอักษร"))
     if isinstance(db, peewee.PostgresqlDatabase):
-        from models.server_roles import postgres
-
         return postgres.create_roles(db, owner, owner_password, app, app_password, schema)
     if isinstance(db, peewee.MySQLDatabase):
-        from models.server_roles import mysql
-
         return mysql.create_roles(db, owner, owner_password, app, app_password)
     raise ValidationError(_("SQLite ไม่มีบัญชีผู้ใช้ของฐานข้อมูล ใช้คำสั่งนี้กับ PostgreSQL หรือ MySQL/MariaDB"))
 
@@ -77,11 +62,7 @@ def grant(db: peewee.Database, *, app: str) -> list[str]:
     check_name(app)
     tables = sorted(db.get_tables())
     if isinstance(db, peewee.PostgresqlDatabase):
-        from models.server_roles import postgres
-
         return postgres.grant(db, app, tables)
     if isinstance(db, peewee.MySQLDatabase):
-        from models.server_roles import mysql
-
         return mysql.grant(db, app, tables)
     raise ValidationError(_("SQLite ไม่มีบัญชีผู้ใช้ของฐานข้อมูล ใช้คำสั่งนี้กับ PostgreSQL หรือ MySQL/MariaDB"))

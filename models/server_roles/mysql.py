@@ -7,7 +7,7 @@ import contextlib
 
 import peewee
 
-from models.server_roles import APPEND_ONLY
+from models.server_roles.names import APPEND_ONLY
 
 
 def create_roles(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee
 
-from models.server_roles import APPEND_ONLY
+from models.server_roles.names import APPEND_ONLY
 
 
 def _exists(db: peewee.Database, role: str) -> bool:
