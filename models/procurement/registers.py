@@ -80,6 +80,7 @@ def contract_rows(start: dt.date | None, end: dt.date | None) -> list[dict[str, 
         ends = c.warranty_ends_on
         rows.append(
             {
+                "id": str(c.id),  # for the on-screen register (not a printed column)
                 "seq": str(seq),
                 "number": c.number,
                 "signed": date_short(c.signed_on),
@@ -109,6 +110,8 @@ def incident_rows(start: dt.date | None, end: dt.date | None) -> list[dict[str, 
             contacted += f"\n({i.channel})"
         rows.append(
             {
+                "id": str(i.id),
+                "contract_id": str(i.contract.id) if i.contract else "",
                 "seq": str(seq),
                 "down_since": datetime_short(i.down_since),
                 "system": i.system,

@@ -2,7 +2,8 @@
 heads and administrators; staff reach it from the process tabs), the contract page
 (``contract_page.ContractWindow``: installments, security, warranty, deliveries, inspections,
 penalties, invoices, printed forms) that the processes open from their cases and the vendor page
-opens from a vendor's contracts.
+opens from a vendor's contracts, and ตั้งค่า → ทะเบียนสัญญา (``registers.RegisterPage``: the
+contract and incident registers on screen for a fiscal year, printed and exported to .xlsx).
 
 Committees live in one place, ตั้งค่า → คณะกรรมการ (``views.settings.committees``)."""
 
@@ -27,6 +28,21 @@ def _vendors(ctx: AppContext) -> QWidget:
     return VendorsPage(ctx)
 
 
+def _registers(ctx: AppContext) -> QWidget:
+    from views.procurement.registers import RegisterPage
+
+    return RegisterPage(ctx)
+
+
+register_settings_page(
+    SettingsPageSpec(
+        "procurement-registers",
+        N_("ทะเบียนสัญญา"),
+        46,
+        _registers,
+        lambda user: can(user, Permission.MANAGE_OFFICE),  # as the vendor page below
+    )
+)
 register_settings_page(
     SettingsPageSpec(
         "vendors",

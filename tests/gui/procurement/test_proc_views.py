@@ -265,3 +265,53 @@ def test_procurement_settings_shown_and_kept(
     page.save_button.click()
     wait_workers()
     assert settings.get("procurement.specific_max_baht") == 400_000
+
+
+def test_contract_and_incident_registers_on_screen(
+    qtbot: Any,
+    ctx: AppContext,
+    wait_workers: Any,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: Any,
+) -> None:
+    import openpyxl
+
+    from models.procurement import incidents
+    from views.procurement.registers import RegisterPage
+
+    printed: list[str] = []
+    monkeypatch.setattr(
+        pdf_preview, "show_pdf_preview", lambda _p, pdf, title, _n: printed.append(title)
+    )
+    at(D(2027, 2, 1))
+    vendor = vendors.save_vendor(None, None, name="บริษัท ก จำกัด", tax_id=tax_id("010555600012"))
+    c = contract(None, vendor)
+    incidents.open_incident(
+        None, contract_id=c.id, system="ไฟร์วอลล์", down_since=dt.datetime(2027, 1, 30, 9, 0)
+    )
+    page = RegisterPage(ctx)
+    qtbot.addWidget(page)
+    wait_workers()
+    assert page.row_count() == 1  # fiscal year 2570 holds the contract signed 2 Nov 2026
+    assert page.proxy.index(0, 1).data() == "12/2570"
+    page.table.selectRow(0)
+    window = page.open_contract()
+    assert window is not None
+    qtbot.addWidget(window)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2569))
+    page.set_year(2569)
+    wait_workers()
+    assert page.row_count() == 0
+    page.set_year(None)
+    page.choose("incidents")
+    wait_workers()
+    assert page.row_count() == 1 and page.model.rows[0]["system"] == "ไฟร์วอลล์"
+    page.export_to(tmp_path / "incidents.xlsx")
+    page.print_current()
+    wait_workers()
+    sheet = openpyxl.load_workbook(tmp_path / "incidents.xlsx").active
+    assert sheet["A1"].value == "ทะเบียนเหตุขัดข้องและเหตุฉุกเฉิน"
+    assert [cell.value for cell in sheet[4]][2] == "ไฟร์วอลล์"
+    assert printed == ["ทะเบียนเหตุขัดข้องและเหตุฉุกเฉิน"]
+    assert "ส่งออก 1 รายการ" in message_boxes.texts[-1]
