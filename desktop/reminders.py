@@ -1,5 +1,5 @@
 """Desktop notifications (system tray) when a case assigned to the user becomes due today or
-overdue: checked in the worker at start and every ``reminders.refresh_minutes`` (at least every
+overdue, or a contract installment of the user's project falls due or is late: checked in the worker at start and every ``reminders.refresh_minutes`` (at least every
 15 minutes), each case told once per state while the program runs."""
 
 from __future__ import annotations
@@ -13,16 +13,20 @@ from models.i18n import _
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
-    from models.reminders import Reminder
+    from models.reminders import Notice, Reminder
 
 DEFAULT_MINUTES = 15
 
 
-def load(user: object) -> tuple[list[Reminder], int]:
+def load(user: object) -> tuple[list[Reminder | Notice], int]:
     from models import reminders, settings
 
     minutes = int(settings.get("reminders.refresh_minutes")) or DEFAULT_MINUTES
-    return reminders.my_reminders(user), min(minutes, DEFAULT_MINUTES)  # type: ignore[arg-type]
+    items: list[Reminder | Notice] = [
+        *reminders.my_reminders(user),  # type: ignore[arg-type]
+        *reminders.my_notices(user),  # type: ignore[arg-type]
+    ]
+    return items, min(minutes, DEFAULT_MINUTES)
 
 
 class ReminderNotifier(QObject):
@@ -30,7 +34,7 @@ class ReminderNotifier(QObject):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
-        self.told: set[tuple[int, bool]] = set()
+        self.told: set[tuple[object, ...]] = set()
         self.shown: list[tuple[str, str]] = []  # (title, text) of every notification
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -46,7 +50,7 @@ class ReminderNotifier(QObject):
         user = self.ctx.user
         self.ctx.run_in_background(lambda: load(user), self._loaded, lambda _exc: None, owner=self)
 
-    def _loaded(self, result: tuple[list[Reminder], int]) -> None:
+    def _loaded(self, result: tuple[list[Reminder | Notice], int]) -> None:
         items, minutes = result
         self.timer.start(minutes * 60_000)
         new = [item for item in items if item.key not in self.told]

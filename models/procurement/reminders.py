@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from models import clock, settings
+from models.base import Actor
+from models.engine.tables import Case
+from models.i18n import _
 from models.org import Vendor
 from models.procurement.contracts import (
     Contract,
@@ -28,6 +31,7 @@ from models.procurement.contracts import (
 )
 from models.procurement.execution import contract_penalty, installment_penalty
 from models.procurement.incidents import Incident
+from models.reminders import Notice, declare_notices
 
 
 @dataclass(frozen=True)
@@ -259,3 +263,40 @@ def securities_falling_short(today: dt.date | None = None) -> list[ContractDateR
             )
         )
     return sorted(rows, key=lambda r: r.date)
+
+
+def _installment_notices(actor: Actor, today: dt.date) -> list[Notice]:
+    """Installments due within the reminder days, or late, of the projects ``actor`` holds or is
+    responsible for (process 4's and 5's cases alike)."""
+    rows = [*late_installments(today), *installments_due(today)]
+    case_ids = {r.case_id for r in rows if r.case_id is not None}
+    if not case_ids:
+        return []
+    mine = {
+        c.id
+        for c in Case.select(Case.id).where(
+            Case.id.in_(case_ids)
+            & ((Case.assignee_id == actor.id) | (Case.holder_user_id == actor.id))
+        )
+    }
+    notices: list[Notice] = []
+    for row in rows:
+        if row.case_id not in mine:
+            continue
+        late = row.days_left < 0
+        if late:
+            text = _("สัญญา {no} งวดที่ {seq} ส่งมอบล่าช้า {n} วัน ค่าปรับถึงวันนี้ {amount} บาท").format(
+                no=row.contract_number,
+                seq=row.seq,
+                n=-row.days_left,
+                amount=f"{row.penalty_so_far:,.2f}",
+            )
+        else:
+            text = _("สัญญา {no} งวดที่ {seq} ครบกำหนดส่งมอบในอีก {n} วัน ({vendor})").format(
+                no=row.contract_number, seq=row.seq, n=row.days_left, vendor=row.vendor
+            )
+        notices.append(Notice(("installment", row.installment_id, late), late, text))
+    return notices
+
+
+declare_notices(_installment_notices)

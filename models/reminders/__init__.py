@@ -9,7 +9,9 @@ every active user with an e-mail address and something due, through the office's
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 
@@ -65,10 +67,45 @@ def my_reminders(actor: Actor, today: dt.date | None = None) -> list[Reminder]:
     return [Reminder(row, row.state == CaseState.OVERDUE) for row in to_rows(list(query), today)]
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A reminder that is not a case's deadline, e.g. a contract's installment falling due;
+    ``key`` tells it apart from every other notice (the window tells each once)."""
+
+    key: tuple[str, int, bool]
+    overdue: bool
+    message: str
+
+    def text(self) -> str:
+        return self.message
+
+
+NoticeSource = Callable[[Actor, dt.date], list[Notice]]
+# Modules that call ``declare_notices`` (the platform names them; it never imports them directly).
+NOTICE_MODULES: list[str] = ["models.procurement.reminders"]
+_NOTICE_SOURCES: list[NoticeSource] = []
+
+
+def declare_notices(source: NoticeSource) -> NoticeSource:
+    """Add reminders beyond case deadlines (called at import by a module in ``NOTICE_MODULES``)."""
+    if source not in _NOTICE_SOURCES:
+        _NOTICE_SOURCES.append(source)
+    return source
+
+
+def my_notices(actor: Actor, today: dt.date | None = None) -> list[Notice]:
+    """The declared reminders for ``actor`` (contract installments due soon or late ...)."""
+    require(actor, Permission.VIEW)
+    for module in NOTICE_MODULES:
+        importlib.import_module(module)
+    day = today or clock.today()
+    return [notice for source in _NOTICE_SOURCES for notice in source(actor, day)]
+
+
 def digest(actor: Actor, today: dt.date | None = None) -> tuple[str, str] | None:
-    """The e-mail (subject, body) of ``actor``'s due cases, None when nothing is due."""
+    """The e-mail (subject, body) of ``actor``'s due cases and notices, None when nothing is due."""
     today = today or clock.today()
-    items = my_reminders(actor, today)
+    items: list[Reminder | Notice] = [*my_reminders(actor, today), *my_notices(actor, today)]
     if not items:
         return None
     subject = _("ICT Desk: งานที่ถึงกำหนด {n} เรื่อง ({date})").format(
