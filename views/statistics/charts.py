@@ -19,7 +19,7 @@ class BarChartView(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(170)  # two rows of charts and the tables fit a 768-pixel screen
+        self.setMinimumHeight(250)  # room for the axis labels; the tab scrolls the charts
         self.data: BarChart | None = None
         self.series: QBarSeries | None = None
         self.sets: list[QBarSet] = []

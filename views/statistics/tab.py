@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -165,8 +167,13 @@ class StatisticsTab(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.tables)
         lower.addWidget(cases)
+        # the charts keep the height their labels need and scroll on a 768-pixel screen
+        charts_area = QScrollArea()
+        charts_area.setWidgetResizable(True)
+        charts_area.setFrameShape(QFrame.Shape.NoFrame)
+        charts_area.setWidget(charts)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(charts)
+        split.addWidget(charts_area)
         split.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
