@@ -34,6 +34,9 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("publications", N_("เผยแพร่ข้อมูลบนเว็บไซต์")),
     ("support", N_("สนับสนุนการใช้งานคอมพิวเตอร์")),
     ("data_requests", N_("ให้บริการข้อมูลสารสนเทศ")),
+    ("infrastructure", N_("แม่ข่ายและเครือข่าย")),
+    ("development", N_("พัฒนาระบบสารสนเทศ")),
+    ("statistics", N_("สถิติและรายงาน")),
     ("settings", N_("ตั้งค่า")),
     (SHORTCUTS, N_("แป้นพิมพ์ลัด")),
 )
@@ -113,7 +116,7 @@ def write_manual_pdf(path: Path) -> Path:
         title=_("คู่มือการใช้งาน ICT Desk"),
         office="",
         period="",
-        columns=[TableColumn(_("หัวข้อ"), 1.2), TableColumn(_("รายละเอียด"), 4.0)],
+        columns=[TableColumn(_("หัวข้อ"), 1.7, keep=True), TableColumn(_("รายละเอียด"), 4.0)],
         rows=manual_rows(),
         thai_digits=False,
     )

@@ -40,6 +40,12 @@ def test_f1_opens_the_page_of_the_current_tab(
 def test_every_tab_has_a_page() -> None:
     for key, _title in PAGES:
         assert "<h1>" in page_html(key), key
+    from views import registry
+
+    registry.load_views()
+    pages = {key for key, _title in PAGES}
+    tabs = {key for key in registry._VIEWS if not key.startswith("t_")}  # test-only views aside
+    assert tabs <= pages, sorted(tabs - pages)
 
 
 def test_manual_prints_as_pdf(qtbot: Any, tmp_path: Path) -> None:
