@@ -30,6 +30,7 @@ from typing import Any
 from models import clock
 from models.base import Actor
 from models.development import records
+from models.development import statistics as development_statistics  # noqa: F401  (declares figures)
 from models.development.records import KEY, DevProject, Mode
 from models.engine import (
     Case,
