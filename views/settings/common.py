@@ -121,6 +121,7 @@ class ListPage(QWidget):
         self.load = load
         self.choices = choices
         self.loading = False
+        self.reload_again = False
         layout = QVBoxLayout(self)
         heading = QLabel(title)
         font = heading.font()
@@ -190,8 +191,12 @@ class ListPage(QWidget):
 
     def reload(self, select_id: Any = None) -> None:
         if self.loading:
+            # asked again while loading (the period or the register changed): load once more
+            # when this one ends, and do not show the stale rows meanwhile
+            self.reload_again = True
             return
         self.loading = True
+        self.reload_again = False
         keep = select_id if select_id is not None else self.current_id()
 
         load, choices = self.load, self.choices
@@ -202,6 +207,9 @@ class ListPage(QWidget):
         def done(result: tuple[list[dict[str, Any]], Any]) -> None:
             rows, extra = result
             self.loading = False
+            if self.reload_again:
+                self.reload(keep)
+                return
             if choices is not None:
                 self.on_choices(extra)
             self.model.set_rows(rows)
@@ -213,6 +221,7 @@ class ListPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.loading = False
+            self.reload_again = False
             self.ctx.show_error(exc, self)
 
         self.ctx.run_in_background(work, done, failed, owner=self)
