@@ -16,7 +16,7 @@ from tests.unit.development.dev_office import D, at, make_dev_office, open_proje
 
 
 @pytest.fixture
-def project(sqlite_db: peewee.Database):  # type: ignore[no-untyped-def]
+def project(db: peewee.Database):  # type: ignore[no-untyped-def]
     o = make_dev_office()
     case = open_project(o)
     at(D(2026, 11, 2))
@@ -100,7 +100,10 @@ def test_criteria_come_from_the_setting(project) -> None:  # type: ignore[no-unt
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    text=st.text(max_size=400),
+    text=st.one_of(
+        st.text(max_size=400),
+        st.sampled_from(["=cmd|' /C calc'!A0", "a\x00b", "\ud800", "x" * 10_000_000]),
+    ),
     number=st.one_of(
         st.text(max_size=30), st.integers(), st.floats(allow_nan=True, allow_infinity=True)
     ),
